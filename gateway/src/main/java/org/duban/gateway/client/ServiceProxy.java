@@ -1,0 +1,172 @@
+package org.duban.gateway.client;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.duban.gateway.config.GatewayConfig;
+import org.duban.gateway.domain.RouteTable;
+import org.jboss.logging.Logger;
+
+import java.util.AbstractMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+
+/**
+ * Forwards every request under a routed prefix to its service: method, path, query, headers
+ * (the bearer token included) and body are streamed through unchanged, and so is the answer.
+ * A service that cannot be reached answers 502, one that stays silent too long 504, both as
+ * RFC 9457 problems.
+ */
+@ApplicationScoped
+public class ServiceProxy {
+
+    private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
+    public static final String REQUEST_ID = "X-Request-Id";
+
+    /** Hop-by-hop headers (RFC 9110 §7.6.1) are the connection's own and never forwarded. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
+
+    private final GatewayConfig config;
+    private final RouteTable table;
+    private HttpClient client;
+
+    ServiceProxy(GatewayConfig config) {
+        this.config = config;
+        Map<String, Map.Entry<java.net.URI, java.util.List<String>>> services = new LinkedHashMap<>();
+        config.services().forEach((name, service) ->
+                services.put(name, new AbstractMap.SimpleImmutableEntry<>(service.url(), service.prefixes())));
+        this.table = RouteTable.of(services);
+    }
+
+    void register(@Observes Router router, Vertx vertx) {
+        client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setKeepAlive(true)
+                .setMaxPoolSize(64)
+                .setDecompressionSupported(false));
+        for (RouteTable.Route route : table.routes()) {
+            router.routeWithRegex(Pattern.quote(route.prefix()) + "(/.*)?").order(-100)
+                    .handler(ctx -> forward(ctx, route));
+            LOG.infof("Routing %s/** to %s at %s", route.prefix(), route.service(), route.target());
+        }
+    }
+
+    public RouteTable table() {
+        return table;
+    }
+
+    private void forward(RoutingContext ctx, RouteTable.Route route) {
+        HttpServerRequest in = ctx.request();
+        in.pause();
+        String requestId = in.getHeader(REQUEST_ID);
+        if (requestId == null || requestId.isBlank()) {
+            requestId = UUID.randomUUID().toString();
+        }
+        String id = requestId;
+        RequestOptions options = new RequestOptions()
+                .setMethod(in.method())
+                .setAbsoluteURI(route.target().toString().replaceFirst("/$", "") + in.uri())
+                .setIdleTimeout(config.requestTimeout().toMillis());
+        client.request(options).onComplete(opened -> {
+            if (opened.failed()) {
+                in.resume();
+                problem(ctx, 502, "Bad gateway", route.service() + " cannot be reached", id, opened.cause());
+                return;
+            }
+            var out = opened.result();
+            copyHeaders(in.headers(), out.headers());
+            out.headers().set(REQUEST_ID, id);
+            out.headers().set("X-Forwarded-Host", in.authority() == null ? "" : in.authority().toString());
+            out.headers().set("X-Forwarded-Proto", in.scheme());
+            String remote = in.remoteAddress() == null ? null : in.remoteAddress().hostAddress();
+            if (remote != null) {
+                String chain = in.getHeader("X-Forwarded-For");
+                out.headers().set("X-Forwarded-For", chain == null ? remote : chain + ", " + remote);
+            }
+            out.send(in).onComplete(answered -> {
+                if (answered.failed()) {
+                    boolean timedOut = answered.cause() instanceof TimeoutException
+                            || answered.cause().getClass().getSimpleName().contains("Timeout");
+                    if (timedOut) {
+                        problem(ctx, 504, "Gateway timeout", route.service() + " did not answer in time", id, answered.cause());
+                    } else {
+                        problem(ctx, 502, "Bad gateway", route.service() + " failed to answer", id, answered.cause());
+                    }
+                    return;
+                }
+                relay(answered.result(), ctx.response(), id);
+            });
+        });
+    }
+
+    private static void relay(HttpClientResponse answer, HttpServerResponse response, String requestId) {
+        response.setStatusCode(answer.statusCode());
+        response.setStatusMessage(answer.statusMessage());
+        copyHeaders(answer.headers(), response.headers());
+        response.headers().set(REQUEST_ID, requestId);
+        if (!response.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            response.setChunked(true);
+        }
+        answer.pipeTo(response);
+    }
+
+    private static void copyHeaders(MultiMap from, MultiMap to) {
+        Set<String> named = connectionNamed(from);
+        from.forEach(header -> {
+            String name = header.getKey().toLowerCase();
+            if (!HOP_BY_HOP.contains(name) && !named.contains(name) && !name.equals("host")) {
+                to.add(header.getKey(), header.getValue());
+            }
+        });
+    }
+
+    /** Headers the Connection header lists are hop-by-hop too. */
+    private static Set<String> connectionNamed(MultiMap headers) {
+        String connection = headers.get("Connection");
+        if (connection == null) {
+            return Set.of();
+        }
+        Set<String> names = new java.util.HashSet<>();
+        for (String token : connection.split(",")) {
+            names.add(token.trim().toLowerCase());
+        }
+        return names;
+    }
+
+    private static void problem(RoutingContext ctx, int status, String title, String detail, String requestId, Throwable cause) {
+        LOG.warnf("%s %s → %d: %s (%s) [request %s]", ctx.request().method(), ctx.request().path(), status, detail,
+                cause == null ? "" : cause.toString(), requestId);
+        HttpServerResponse response = ctx.response();
+        if (response.headWritten()) {
+            response.reset();
+            return;
+        }
+        String body = new JsonObject()
+                .put("type", "about:blank")
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail)
+                .put("instance", ctx.request().path())
+                .encode();
+        response.setStatusCode(status)
+                .putHeader("Content-Type", "application/problem+json")
+                .putHeader(REQUEST_ID, requestId)
+                .end(body);
+    }
+}
