@@ -61,7 +61,7 @@ public final class SeedData {
                 new GroupRecord("provincial-related-units", "省有关单位",
                         List.of("省直有关单位", "省各有关单位", "省直各有关单位"),
                         MembershipRule.NONE),
-                new GroupRecord("other-related-units", "其他有关单位",
+                new GroupRecord(ResponsibilityParser.OPEN_REMAINDER_GROUP, "其他有关单位",
                         List.of("其他有关部门", "有关单位", "有关部门"),
                         MembershipRule.NONE));
     }

@@ -14,9 +14,12 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SeedDataTest {
 
@@ -156,5 +159,22 @@ class SeedDataTest {
 
         assertFalse(group.definite());
         assertEquals(0, count(group.rule()::includes));
+    }
+
+    @Test
+    void noTwoUnitsClaimTheSameName() {
+        assertEquals(Set.of(), UnitDirectory.of(UNITS, SeedData.groups()).ambiguousNames());
+    }
+
+    static Stream<Arguments> everyNameOfEveryUnit() {
+        return UNITS.stream().flatMap(u -> Stream.concat(Stream.of(u.name(), u.shortName()), u.aliases().stream())
+                .distinct().map(name -> Arguments.of(name, u.code())));
+    }
+
+    /** Whatever name of a unit a plan writes, the parser finds that unit. */
+    @ParameterizedTest(name = "{0} → {1}")
+    @MethodSource("everyNameOfEveryUnit")
+    void everyNameResolvesToItsUnit(String name, String code) {
+        assertEquals(List.of("R " + code), Entries.render(Entries.SEED_PARSER.resolve(name + "负责落实")));
     }
 }
