@@ -2,7 +2,6 @@ package org.duban.unit.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -130,24 +129,5 @@ class ResponsibilityParserTest {
 
         assertEquals(List.of("R ah-jyt"), Entries.render(resolution));
         assertEquals(List.of("行业主管部门"), resolution.unresolved());
-    }
-
-    @Test
-    void resolvesTheLongestPlanTextWellUnderAMillisecond() {
-        String longest = "省发展改革委、省科技厅、省经济和信息化厅、省公安厅、省财政厅、省人力资源社会保障厅、省住房城乡建设厅、"
-                + "省交通运输厅、省农业农村厅、省商务厅、省文化和旅游厅、省卫生健康委、省国资委、省市场监管局、省管局、"
-                + "省地方金融监管局、省能源局、省税务局等省有关单位，各市、县（市、区）政府负责落实";
-        int rounds = 20_000;
-        for (int i = 0; i < rounds; i++) {
-            PARSER.resolve(longest);
-        }
-        long start = System.nanoTime();
-        for (int i = 0; i < rounds; i++) {
-            PARSER.resolve(longest);
-        }
-        long averageNanos = (System.nanoTime() - start) / rounds;
-
-        // A generous bound so a busy build machine never fails it; typical runs are far below.
-        assertTrue(averageNanos < 1_000_000, "average " + averageNanos + " ns");
     }
 }
