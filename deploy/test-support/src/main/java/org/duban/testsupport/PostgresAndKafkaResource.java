@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Points a service under test at the shared embedded PostgreSQL (its own database, named by the
- * {@code database} init argument) and the shared in-JVM Kafka broker.
+ * {@code database} init argument), the shared in-JVM Kafka broker and the test token issuer.
  */
 public class PostgresAndKafkaResource implements QuarkusTestResourceLifecycleManager {
 
@@ -26,6 +26,7 @@ public class PostgresAndKafkaResource implements QuarkusTestResourceLifecycleMan
         config.put("quarkus.datasource.jdbc.url", SharedInfrastructure.database(database));
         config.put("quarkus.datasource.username", "postgres");
         config.put("quarkus.datasource.password", "postgres");
+        config.put("quarkus.oidc.auth-server-url", TestTokens.issuer());
         if (kafka) {
             config.put("kafka.bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers());
         }

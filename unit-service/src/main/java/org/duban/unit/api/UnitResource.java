@@ -1,5 +1,6 @@
 package org.duban.unit.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -21,6 +22,8 @@ import jakarta.ws.rs.core.Context;
 import org.duban.platform.api.PageRequest;
 import org.duban.platform.api.PageResponse;
 import org.duban.platform.api.Versions;
+import org.duban.platform.security.CurrentUser;
+import org.duban.platform.security.Roles;
 import org.duban.unit.domain.UnitLevel;
 import org.duban.unit.domain.UnitType;
 import org.duban.unit.service.UnitFilter;
@@ -34,16 +37,15 @@ import java.util.List;
 @Path("/api/units")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Units", description = "The registry of responsible units")
+@Tag(name = "Units", description = "The registry of responsible units; reads for every signed-in role, writes for admin")
 public class UnitResource {
 
-    /** Who the change is recorded for until tokens are checked (gateway-and-security issue). */
-    static final String ACTOR = "anonymous";
-
     private final UnitService units;
+    private final CurrentUser user;
 
-    UnitResource(UnitService units) {
+    UnitResource(UnitService units, CurrentUser user) {
         this.units = units;
+        this.user = user;
     }
 
     @GET
@@ -75,27 +77,30 @@ public class UnitResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a unit (admin)")
     public Response create(@Valid @NotNull UnitRequest request, @Context UriInfo uri) {
-        UnitView unit = units.create(request, ACTOR);
+        UnitView unit = units.create(request, user.username());
         return Response.created(uri.getAbsolutePathBuilder().path(unit.code()).build())
                 .entity(unit).tag(Versions.etag(unit.version())).build();
     }
 
     @PUT
     @Path("{code}")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Change a unit (admin); needs If-Match with the ETag read")
     public Response update(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull UnitRequest request) {
-        UnitView unit = units.update(code, Versions.required(ifMatch), request, ACTOR);
+        UnitView unit = units.update(code, Versions.required(ifMatch), request, user.username());
         return Response.ok(unit).tag(Versions.etag(unit.version())).build();
     }
 
     @DELETE
     @Path("{code}")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Deactivate a unit (admin); its history stays. Needs If-Match")
     public Response deactivate(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch) {
-        units.deactivate(code, Versions.required(ifMatch), ACTOR);
+        units.deactivate(code, Versions.required(ifMatch), user.username());
         return Response.noContent().build();
     }
 

@@ -2,6 +2,7 @@ package org.duban.unit.api;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.duban.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -18,7 +19,7 @@ class ResolveAndGroupsResourceTest {
 
     @Test
     void resolvesAResponsibilityTextOfThePlan() {
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(TestTokens.viewer()).contentType(ContentType.JSON)
                 .body(Map.of("text", "省发展改革委、省住房城乡建设厅牵头，省政府各有关部门，各市政府负责落实"))
                 .when().post("/api/units/resolve")
                 .then().statusCode(200)
@@ -34,7 +35,7 @@ class ResolveAndGroupsResourceTest {
 
     @Test
     void keepsQualifiersAndReportsWhatMatchesNothing() {
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(TestTokens.viewer()).contentType(ContentType.JSON)
                 .body(Map.of("text", "省司法厅，各市、县（市、区）司法局，省火星局负责落实"))
                 .when().post("/api/units/resolve")
                 .then().statusCode(200)
@@ -46,27 +47,27 @@ class ResolveAndGroupsResourceTest {
 
     @Test
     void emptyOrOversizedTextIs400() {
-        given().contentType(ContentType.JSON).body(Map.of("text", " ")).when().post("/api/units/resolve")
+        given().auth().oauth2(TestTokens.viewer()).contentType(ContentType.JSON).body(Map.of("text", " ")).when().post("/api/units/resolve")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("text"));
-        given().contentType(ContentType.JSON).body(Map.of("text", "省司法厅、".repeat(900))).when().post("/api/units/resolve")
+        given().auth().oauth2(TestTokens.viewer()).contentType(ContentType.JSON).body(Map.of("text", "省司法厅、".repeat(900))).when().post("/api/units/resolve")
                 .then().statusCode(400).body("errors[0].field", equalTo("text"));
-        given().contentType(ContentType.JSON).body("{}").when().post("/api/units/resolve")
+        given().auth().oauth2(TestTokens.viewer()).contentType(ContentType.JSON).body("{}").when().post("/api/units/resolve")
                 .then().statusCode(400);
     }
 
     @Test
     void definiteGroupsExpandIntoTheirMembers() {
-        given().when().get("/api/unit-groups/cities")
+        given().auth().oauth2(TestTokens.viewer()).when().get("/api/unit-groups/cities")
                 .then().statusCode(200)
                 .body("definite", equalTo(true))
                 .body("memberCodes", hasSize(16))
                 .body("memberCodes", hasItem("gov-340100"));
-        given().when().get("/api/unit-groups/cities-and-counties").then().statusCode(200).body("memberCodes", hasSize(120));
-        given().when().get("/api/unit-groups/counties/members?size=10&page=1")
+        given().auth().oauth2(TestTokens.viewer()).when().get("/api/unit-groups/cities-and-counties").then().statusCode(200).body("memberCodes", hasSize(120));
+        given().auth().oauth2(TestTokens.viewer()).when().get("/api/unit-groups/counties/members?size=10&page=1")
                 .then().statusCode(200).body("total", equalTo(104)).body("items", hasSize(10)).body("page", equalTo(1));
-        given().when().get("/api/unit-groups/provincial-related-units")
+        given().auth().oauth2(TestTokens.viewer()).when().get("/api/unit-groups/provincial-related-units")
                 .then().statusCode(200).body("definite", equalTo(false)).body("memberCodes", nullValue());
-        given().when().get("/api/unit-groups/no-such-group").then().statusCode(404);
-        given().when().get("/api/unit-groups").then().statusCode(200).body("code", hasItem("provincial-departments"));
+        given().auth().oauth2(TestTokens.viewer()).when().get("/api/unit-groups/no-such-group").then().statusCode(404);
+        given().auth().oauth2(TestTokens.viewer()).when().get("/api/unit-groups").then().statusCode(200).body("code", hasItem("provincial-departments"));
     }
 }

@@ -3,6 +3,7 @@ package org.duban.unit.api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.duban.testsupport.TopicReader;
+import org.duban.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,7 +24,7 @@ class UnitResourceTest {
 
     @Test
     void theSeededRegistryHasTheAnhuiGovernments() {
-        given().when().get("/api/units/gov-340100")
+        given().auth().oauth2(TestTokens.admin()).when().get("/api/units/gov-340100")
                 .then().statusCode(200)
                 .header("ETag", "\"0\"")
                 .body("name", equalTo("合肥市人民政府"))
@@ -32,42 +33,42 @@ class UnitResourceTest {
                 .body("type", equalTo("GOVERNMENT"))
                 .body("parentCode", equalTo("gov-340000"))
                 .body("divisionCode", equalTo("340100"));
-        given().queryParam("level", "CITY").queryParam("type", "GOVERNMENT").queryParam("size", 100)
+        given().auth().oauth2(TestTokens.admin()).queryParam("level", "CITY").queryParam("type", "GOVERNMENT").queryParam("size", 100)
                 .when().get("/api/units")
                 .then().statusCode(200)
                 .body("total", equalTo(16))
                 .body("items", hasSize(16))
                 .body("page", equalTo(0))
                 .body("size", equalTo(100));
-        given().queryParam("parent", "gov-340100").queryParam("type", "GOVERNMENT")
+        given().auth().oauth2(TestTokens.admin()).queryParam("parent", "gov-340100").queryParam("type", "GOVERNMENT")
                 .when().get("/api/units")
                 .then().statusCode(200)
                 .body("items.name", hasItem("肥西县人民政府"))
                 .body("items.parentCode", everyItem(equalTo("gov-340100")));
-        given().when().get("/api/units/ah-fgw").then().statusCode(200).body("name", equalTo("安徽省发展和改革委员会"));
+        given().auth().oauth2(TestTokens.admin()).when().get("/api/units/ah-fgw").then().statusCode(200).body("name", equalTo("安徽省发展和改革委员会"));
     }
 
     @Test
     void searchMatchesNamesShortNamesAndAliases() {
-        given().queryParam("q", "发展改革").when().get("/api/units")
+        given().auth().oauth2(TestTokens.admin()).queryParam("q", "发展改革").when().get("/api/units")
                 .then().statusCode(200).body("items.code", hasItem("ah-fgw"));
-        given().queryParam("q", "肥西").when().get("/api/units")
+        given().auth().oauth2(TestTokens.admin()).queryParam("q", "肥西").when().get("/api/units")
                 .then().statusCode(200).body("items.code", hasItem("gov-340123"));
     }
 
     @Test
     void badFiltersAnswer400WithFieldErrors() {
-        given().queryParam("level", "VILLAGE").queryParam("size", 501).when().get("/api/units")
+        given().auth().oauth2(TestTokens.admin()).queryParam("level", "VILLAGE").queryParam("size", 501).when().get("/api/units")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItems("level", "size"));
-        given().queryParam("externalId", "D-0012").when().get("/api/units")
+        given().auth().oauth2(TestTokens.admin()).queryParam("externalId", "D-0012").when().get("/api/units")
                 .then().statusCode(400).body("errors[0].field", equalTo("externalId"));
     }
 
     @Test
     void anUnknownUnitIs404Problem() {
-        given().when().get("/api/units/no-such-unit")
+        given().auth().oauth2(TestTokens.admin()).when().get("/api/units/no-such-unit")
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("detail", containsString("no-such-unit"));
     }
@@ -80,32 +81,33 @@ class UnitResourceTest {
                 "aliases", java.util.List.of("测" + code), "level", "PROVINCE", "type", "OTHER",
                 "parentCode", "gov-340000", "externalIds", Map.of("oa", "X-" + code),
                 "contacts", Map.of("email", "office@example.org", "webhookUrl", "https://oa.example.org/hook"));
-        given().contentType(ContentType.JSON).body(unit).when().post("/api/units")
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(unit).when().post("/api/units")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/units/" + code))
                 .header("ETag", "\"0\"")
                 .body("contacts.email", equalTo("office@example.org"));
 
-        given().contentType(ContentType.JSON).body(unit).when().post("/api/units")
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(unit).when().post("/api/units")
                 .then().statusCode(409).contentType("application/problem+json");
 
-        given().queryParam("externalId", "oa:X-" + code).when().get("/api/units")
+        given().auth().oauth2(TestTokens.admin()).queryParam("externalId", "oa:X-" + code).when().get("/api/units")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].code", equalTo(code));
 
         Map<String, Object> renamed = new java.util.HashMap<>(unit);
         renamed.put("name", "改名单位" + code);
-        given().contentType(ContentType.JSON).body(renamed).when().put("/api/units/" + code)
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(renamed).when().put("/api/units/" + code)
                 .then().statusCode(428).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(renamed).when().put("/api/units/" + code)
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(renamed).when().put("/api/units/" + code)
                 .then().statusCode(200).header("ETag", "\"1\"").body("name", equalTo("改名单位" + code));
-        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(renamed).when().put("/api/units/" + code)
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(renamed).when().put("/api/units/" + code)
                 .then().statusCode(412).contentType("application/problem+json");
 
-        given().header("If-Match", "\"1\"").when().delete("/api/units/" + code).then().statusCode(204);
-        given().when().get("/api/units/" + code).then().statusCode(200).body("active", equalTo(false));
-        given().when().get("/api/units/" + code + "/history")
+        given().auth().oauth2(TestTokens.admin()).header("If-Match", "\"1\"").when().delete("/api/units/" + code).then().statusCode(204);
+        given().auth().oauth2(TestTokens.admin()).when().get("/api/units/" + code).then().statusCode(200).body("active", equalTo(false));
+        given().auth().oauth2(TestTokens.admin()).when().get("/api/units/" + code + "/history")
                 .then().statusCode(200)
                 .body("action", equalTo(java.util.List.of("CREATED", "UPDATED", "DEACTIVATED")))
+                .body("changedBy", everyItem(equalTo("office")))
                 .body("[1].before.name", equalTo("测试单位" + code))
                 .body("[1].after.name", equalTo("改名单位" + code));
 
@@ -120,7 +122,7 @@ class UnitResourceTest {
                 "code", "Bad Code", "name", "合肥市人民政府", "aliases", java.util.List.of("省发改委"),
                 "level", "CITY", "type", "GOVERNMENT", "parentCode", "gov-999999",
                 "contacts", Map.of("email", "not-an-email", "webhookUrl", "ftp://x"));
-        given().contentType(ContentType.JSON).body(bad).when().post("/api/units")
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(bad).when().post("/api/units")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItems("code", "contacts.email", "contacts.webhookUrl"));
@@ -128,17 +130,17 @@ class UnitResourceTest {
         Map<String, Object> clashing = Map.of(
                 "code", "t-clash", "name", "合肥市人民政府", "aliases", java.util.List.of("省发改委"),
                 "level", "CITY", "type", "GOVERNMENT", "parentCode", "gov-999999");
-        given().contentType(ContentType.JSON).body(clashing).when().post("/api/units")
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(clashing).when().post("/api/units")
                 .then().statusCode(400)
                 .body("errors.field", hasItems("name", "aliases", "parentCode"));
-        given().when().get("/api/units/t-clash").then().statusCode(404);
+        given().auth().oauth2(TestTokens.admin()).when().get("/api/units/t-clash").then().statusCode(404);
     }
 
     @Test
     void malformedJsonIs400NotA500() {
-        given().contentType(ContentType.JSON).body("{\"code\": ").when().post("/api/units")
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body("{\"code\": ").when().post("/api/units")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("{\"code\":\"t-x\",\"name\":\"x\",\"level\":\"MOON\",\"type\":\"OTHER\"}")
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body("{\"code\":\"t-x\",\"name\":\"x\",\"level\":\"MOON\",\"type\":\"OTHER\"}")
                 .when().post("/api/units")
                 .then().statusCode(400).body("errors[0].field", equalTo("level"));
     }

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -58,6 +62,21 @@ public class ProblemMappers {
             });
         }
         return builder.build();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        Problem problem = new Problem(Problem.TYPE_PREFIX + "unauthenticated", "Unauthorized", 401,
+                "A valid bearer token is required", null, null);
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer realm=\"duban\"")
+                .entity(problem.withInstance(path(uri))).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(Problem.TYPE_PREFIX + "forbidden", "Forbidden", 403,
+                "Your role does not allow this", null, null), uri);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,71 @@
+package org.duban.platform.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import org.duban.platform.api.ProblemException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** Who is calling, as the bearer token says. */
+@RequestScoped
+public class CurrentUser {
+
+    public static final String UNIT_CLAIM = "unit_code";
+
+    private final SecurityIdentity identity;
+
+    CurrentUser(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    /** The name changes are recorded under. */
+    public String username() {
+        if (identity.isAnonymous()) {
+            return "anonymous";
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("preferred_username") != null) {
+            return jwt.getClaim("preferred_username").toString();
+        }
+        return identity.getPrincipal().getName();
+    }
+
+    public Set<String> roles() {
+        return identity.getRoles();
+    }
+
+    public boolean is(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** The unit a {@code unit} user works for. */
+    public Optional<String> unitCode() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object claim = jwt.getClaim(UNIT_CLAIM);
+            if (claim != null && !claim.toString().isBlank()) {
+                return Optional.of(claim.toString().replace("\"", ""));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Answers 403 unless the caller may see everything or works for {@code unitCode}. */
+    public void requireUnitOrReadAll(String unitCode) {
+        if (is(Roles.ADMIN) || is(Roles.VIEWER) || is(Roles.INTEGRATOR)) {
+            return;
+        }
+        requireOwnUnit(unitCode);
+    }
+
+    /** Answers 403 unless the caller is a {@code unit} user of {@code unitCode}. */
+    public void requireOwnUnit(String unitCode) {
+        if (!is(Roles.UNIT) || unitCode == null || !unitCode.equals(unitCode().orElse(null))) {
+            throw forbidden("This belongs to another unit");
+        }
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "forbidden", "Forbidden", detail);
+    }
+}
