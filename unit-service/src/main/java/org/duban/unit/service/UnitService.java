@@ -86,7 +86,7 @@ public class UnitService {
         return new PageResponse<>(items, page.page, page.size, query.count());
     }
 
-    @Transactional
+    @Transactional(dontRollbackOn = ProblemException.class)
     public UnitView create(UnitRequest request, String actor) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (request.code() == null) {
@@ -117,6 +117,56 @@ public class UnitService {
         apply(unit, request, actor);
         em.flush();
         return record(unit, UnitChange.Action.UPDATED, before, actor);
+    }
+
+    /** How an import row changed the registry. */
+    public enum Upsert { CREATED, UPDATED, UNCHANGED }
+
+    /**
+     * Creates or changes the unit the request names, without a version check: the office's file is
+     * the authority. A row that matches the stored unit writes nothing.
+     */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public Upsert upsert(UnitRequest request, boolean active, String actor) {
+        Unit unit = Unit.findById(request.code());
+        if (unit == null) {
+            create(request, actor);
+            if (!active) {
+                Unit created = Unit.findById(request.code());
+                deactivate(created.code, created.version, actor);
+            }
+            return Upsert.CREATED;
+        }
+        if (matches(unit, request, active)) {
+            return Upsert.UNCHANGED;
+        }
+        validate(unit.code, request, new ArrayList<>());
+        UnitView before = UnitView.of(unit);
+        apply(unit, request, actor);
+        unit.active = active;
+        em.flush();
+        record(unit, UnitChange.Action.UPDATED, before, actor);
+        return Upsert.UPDATED;
+    }
+
+    private static boolean matches(Unit unit, UnitRequest request, boolean active) {
+        var contacts = request.contacts();
+        return unit.active == active
+                && unit.name.equals(request.name().trim())
+                && java.util.Objects.equals(unit.shortName, blankToNull(request.shortName()))
+                && unit.aliases().equals(request.aliases() == null ? List.of() : request.aliases().stream().map(String::trim).toList())
+                && unit.level == request.level() && unit.type == request.type()
+                && java.util.Objects.equals(unit.parentCode, blankToNull(request.parentCode()))
+                && java.util.Objects.equals(unit.divisionCode, blankToNull(request.divisionCode()))
+                && java.util.Objects.equals(unit.email, contacts == null ? null : blankToNull(contacts.email()))
+                && java.util.Objects.equals(unit.phone, contacts == null ? null : blankToNull(contacts.phone()))
+                && java.util.Objects.equals(unit.webhookUrl, contacts == null ? null : blankToNull(contacts.webhookUrl()))
+                && unit.externalIds.equals(request.externalIds() == null ? Map.of() : request.externalIds());
+    }
+
+    @Transactional
+    public List<UnitView> all() {
+        return Unit.<Unit>list("order by level, code").stream().map(UnitView::of).toList();
     }
 
     @Transactional

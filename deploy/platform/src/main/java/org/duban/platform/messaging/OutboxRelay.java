@@ -30,14 +30,17 @@ public class OutboxRelay {
     private final OutboxPublisher publisher;
     private final OutboxConfig config;
     private final Clock clock;
+    private final TopicDeclarations topics;
     private volatile boolean running;
     private Thread worker;
 
-    OutboxRelay(AgroalDataSource dataSource, OutboxPublisher publisher, OutboxConfig config, Clock clock) {
+    OutboxRelay(AgroalDataSource dataSource, OutboxPublisher publisher, OutboxConfig config, Clock clock,
+                TopicDeclarations topics) {
         this.dataSource = dataSource;
         this.publisher = publisher;
         this.config = config;
         this.clock = clock;
+        this.topics = topics;
     }
 
     void start(@Observes StartupEvent event) {
@@ -70,6 +73,11 @@ public class OutboxRelay {
                 PGConnection listener = connection.unwrap(PGConnection.class);
                 LOG.debug("Outbox relay listening");
                 while (running) {
+                    if (!topics.declared()) {
+                        // publishing now would let the broker auto-create the topic with the wrong shape
+                        listener.getNotifications((int) config.relay().idlePoll().toMillis());
+                        continue;
+                    }
                     OutboxPublisher.Result result = publisher.publishBatch();
                     if (result.published() > 0) {
                         LOG.debugf("Published %d outbox events", result.published());

@@ -1,0 +1,94 @@
+package org.duban.platform.messaging;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Creates the topics a service publishes to, with their partitions and cleanup policy, before the
+ * first event goes out (a broker's auto-created topic would be neither compacted nor partitioned as
+ * planned). If the broker is not reachable on start, it tries again every 30 seconds.
+ */
+@ApplicationScoped
+public class TopicDeclarations {
+
+    private static final Logger LOG = Logger.getLogger(TopicDeclarations.class);
+
+    private final TopicsConfig config;
+    private final String bootstrapServers;
+    private volatile boolean declared;
+
+    TopicDeclarations(TopicsConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        declare();
+    }
+
+    @Scheduled(every = "30s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void retry() {
+        if (!declared) {
+            declare();
+        }
+    }
+
+    public boolean declared() {
+        return declared;
+    }
+
+    synchronized void declare() {
+        if (declared || config.topics().isEmpty()) {
+            declared = true;
+            return;
+        }
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000))) {
+            Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+            for (TopicsConfig.Topic topic : config.topics().values()) {
+                String policy = topic.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE;
+                if (!existing.contains(topic.name())) {
+                    NewTopic created = new NewTopic(topic.name(), topic.partitions(), config.replicationFactor())
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, policy));
+                    try {
+                        admin.createTopics(List.of(created)).all().get(10, TimeUnit.SECONDS);
+                        LOG.infof("Created topic %s (%d partitions, %s)", topic.name(), topic.partitions(), policy);
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                            throw e;
+                        }
+                    }
+                } else if (topic.compacted()) {
+                    // an existing topic (perhaps auto-created) is made compacted; partitions are left alone
+                    ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic.name());
+                    admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
+                            new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, policy), AlterConfigOp.OpType.SET))))
+                            .all().get(10, TimeUnit.SECONDS);
+                }
+            }
+            declared = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warnf("Could not declare Kafka topics yet (%s); retrying in 30 s", e.toString());
+        }
+    }
+}
