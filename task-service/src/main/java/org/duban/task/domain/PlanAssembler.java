@@ -29,7 +29,7 @@ public final class PlanAssembler {
      * A requirement that opens with its number: {@code 6 围绕…}. The number must be set off, so that
      * a requirement opening with a figure ({@code 2021年以来…}) is not taken for task 2021.
      */
-    private static final Pattern NUMBER_PREFIX = Pattern.compile("^([0-9]{1,4})(?:\\s+|[.、．]\\s*)(\\S.*)$", Pattern.DOTALL);
+    private static final Pattern NUMBER_PREFIX = Pattern.compile("^([0-9]{1,4})(?:\\s*[.、．]\\s*|\\s+)(\\S.*)$", Pattern.DOTALL);
     /** The repeated page header of the table. */
     private static final Set<String> HEADER_WORDS = Set.of("工作任务", "具体要求", "责任单位", "时限要求", "序号", "完成时限");
     /** Page numbers that PDF extraction leaves between rows: - 3 -, — 3 —, 第3页. */
@@ -44,8 +44,10 @@ public final class PlanAssembler {
             return new ParsedPlan(PlanMetadata.NONE, List.of(), problems);
         }
         PlanMetadata metadata = metadataReader.read(source.preamble(), problems);
+        int problemsBeforeRows = problems.size();
         List<ParsedTask> tasks = new RowReader(metadata, problems).read(source.rows());
-        if (tasks.isEmpty()) {
+        // rows that could not be read already say why there are no tasks
+        if (tasks.isEmpty() && problems.size() == problemsBeforeRows) {
             problems.add(LineProblem.document(source.rows().isEmpty()
                     ? "No task table was found: a plan needs a table of numbered tasks with their requirement, "
                             + "responsible units (责任单位) and deadline (时限要求)."
