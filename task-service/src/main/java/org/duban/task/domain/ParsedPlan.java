@@ -1,6 +1,7 @@
 package org.duban.task.domain;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A plan document read and checked. Tasks that could be read are kept even when there are
@@ -20,6 +21,6 @@ public record ParsedPlan(PlanMetadata metadata, List<ParsedTask> tasks, List<Lin
 
     /** The categories in document order, each once. */
     public List<Heading> categories() {
-        return tasks.stream().map(ParsedTask::category).filter(c -> c != null).distinct().toList();
+        return tasks.stream().map(ParsedTask::category).filter(Objects::nonNull).distinct().toList();
     }
 }
