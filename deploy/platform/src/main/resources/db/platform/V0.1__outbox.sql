@@ -1,8 +1,8 @@
 -- Transactional outbox: events are written here in the same transaction as the change they describe;
 -- OutboxRelay publishes them to Kafka in seq order and stamps published_at.
 CREATE TABLE outbox_event (
-    seq          BIGSERIAL    PRIMARY KEY,
-    id           UUID         NOT NULL UNIQUE,  -- the CloudEvents id
+    id           UUID         PRIMARY KEY,      -- the CloudEvents id
+    seq          BIGSERIAL    NOT NULL UNIQUE,  -- insert order = publication order
     topic        VARCHAR(200) NOT NULL,
     message_key  VARCHAR(200) NOT NULL,
     type         VARCHAR(200) NOT NULL,

@@ -72,6 +72,20 @@ public final class Bench {
     }
 
     /** unit-service over HTTP with the registry grown to {@code size} units. */
+    /** A token that is renewed a minute before it expires, shared by the workers. */
+    static final class Tokens {
+        private String token;
+        private long renewAt;
+
+        synchronized String get() throws Exception {
+            if (token == null || System.nanoTime() > renewAt) {
+                token = token();
+                renewAt = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+            }
+            return token;
+        }
+    }
+
     static void units(int size, int concurrency, Duration warmup, Duration measure) throws Exception {
         String service = System.getProperty("unitService", "http://localhost:8082");
         String gateway = System.getProperty("gateway", "http://localhost:8080");
@@ -84,19 +98,20 @@ public final class Bench {
         System.out.printf("## unit-service with %d units (%d workers, %s warm-up, %s measured)%n%n", total, concurrency, warmup, measure);
         System.out.println(LoadRun.Result.header());
         List<LoadRun.Result> results = new ArrayList<>();
+        Tokens tokens = new Tokens();
         for (String base : List.of(service, gateway)) {
             String via = base.equals(service) ? "direct" : "gateway";
             results.add(LoadRun.run("list page (size 50), " + via, concurrency, warmup, measure, w -> i ->
-                    ok(get(base + "/api/units?size=50&page=" + ((i * 7 + w) % 200), token))));
+                    ok(get(base + "/api/units?size=50&page=" + ((i * 7 + w) % 200), tokens.get()))));
             results.add(LoadRun.run("search q=3 digits, " + via, concurrency, warmup, measure, w -> i ->
                     ok(get(base + "/api/units?q=" + encode("基准测试单位0" + String.format("%03d",
-                            ThreadLocalRandom.current().nextInt(1000))), token))));
+                            ThreadLocalRandom.current().nextInt(1000))), tokens.get()))));
             results.add(LoadRun.run("filter level+type+parent, " + via, concurrency, warmup, measure, w -> i ->
-                    ok(get(base + "/api/units?level=COUNTY&type=GOVERNMENT&parent=gov-340100", token))));
+                    ok(get(base + "/api/units?level=COUNTY&type=GOVERNMENT&parent=gov-340100", tokens.get()))));
             results.add(LoadRun.run("get one by code, " + via, concurrency, warmup, measure, w -> i ->
-                    ok(get(base + "/api/units/gov-3401" + (i % 2 == 0 ? "00" : "23"), token))));
+                    ok(get(base + "/api/units/gov-3401" + (i % 2 == 0 ? "00" : "23"), tokens.get()))));
             results.add(LoadRun.run("resolve longest text, " + via, concurrency, warmup, measure, w -> i ->
-                    ok(post(base + "/api/units/resolve", token, JSON.writeValueAsString(Map.of("text", LONGEST_TEXT))))));
+                    ok(post(base + "/api/units/resolve", tokens.get(), JSON.writeValueAsString(Map.of("text", LONGEST_TEXT))))));
         }
         results.forEach(r -> System.out.println(r.row()));
     }

@@ -92,7 +92,7 @@ public abstract class ServiceWiringContract {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             OutboxEvent row = QuarkusTransaction.requiringNew().call(() ->
-                    OutboxEvent.<OutboxEvent>find("id", UUID.fromString(written.id())).firstResult());
+                    OutboxEvent.<OutboxEvent>findById(UUID.fromString(written.id())));
             assertNotNull(row, "the outbox row was written and is read back through Panache");
             assertNotNull(row.publishedAt(), "the relay marks what the broker acknowledged");
         });

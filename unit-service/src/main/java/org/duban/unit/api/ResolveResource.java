@@ -29,6 +29,7 @@ public class ResolveResource {
                     + "named by groupCode and expand through /api/unit-groups/{code}/members; every name that matches "
                     + "nothing is listed in unresolved.")
     public ResolveResponse resolve(@Valid @NotNull ResolveRequest request) {
-        return ResolveResponse.of(directory.current().parser().resolve(request.text()));
+        var snapshot = directory.current();
+        return ResolveResponse.of(snapshot.parser().resolve(request.text()), snapshot::nameOf);
     }
 }

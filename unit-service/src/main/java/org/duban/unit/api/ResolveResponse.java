@@ -17,14 +17,14 @@ public record ResolveResponse(List<Entry> entries,
                         @Schema(enumeration = {"LEAD", "RESPONSIBLE"}) String role,
                         @Schema(example = "ah-fgw") String unitCode,
                         @Schema(example = "cities") String groupCode,
-                        @Schema(example = "司法局") String qualifier) {
+                        @Schema(example = "司法局") String qualifier,
+                        @Schema(description = "Official name of the unit or name of the group (added to API.md's fields)",
+                                example = "安徽省发展和改革委员会") String name) {
     }
 
-    static ResolveResponse of(Resolution resolution) {
-        return new ResolveResponse(resolution.entries().stream().map(ResolveResponse::entry).toList(), resolution.unresolved());
-    }
-
-    private static Entry entry(ResolvedEntry e) {
-        return new Entry(e.text(), e.role().name(), e.unitCode(), e.groupCode(), e.qualifier());
+    static ResolveResponse of(Resolution resolution, java.util.function.Function<ResolvedEntry, String> names) {
+        return new ResolveResponse(resolution.entries().stream()
+                .map(e -> new Entry(e.text(), e.role().name(), e.unitCode(), e.groupCode(), e.qualifier(), names.apply(e)))
+                .toList(), resolution.unresolved());
     }
 }

@@ -49,7 +49,7 @@ public class UnitResource {
     }
 
     @GET
-    @Operation(summary = "Search units", description = "q matches the code, official name, short name and aliases; "
+    @Operation(summary = "Search units", description = "q matches the official name, short name and aliases (a substring); "
             + "externalId is system:id, e.g. oa:D-0012")
     public PageResponse<UnitView> list(
             @QueryParam("q") @Parameter(example = "合肥") String q,

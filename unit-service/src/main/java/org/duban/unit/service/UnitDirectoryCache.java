@@ -28,7 +28,12 @@ public class UnitDirectoryCache {
 
     /** One consistent view of the registry. */
     public record Snapshot(List<UnitRecord> units, List<GroupRecord> groups, UnitDirectory directory,
-                           ResponsibilityParser parser, long builtAtNanos) {
+                           ResponsibilityParser parser, long builtAtNanos, java.util.Map<String, String> names) {
+
+        /** The official name of an entry's unit, or its group's name. */
+        public String nameOf(org.duban.unit.domain.ResolvedEntry entry) {
+            return entry.unitCode() != null ? names.get(entry.unitCode()) : names.get("group:" + entry.groupCode());
+        }
     }
 
     private volatile Snapshot snapshot;
@@ -55,7 +60,10 @@ public class UnitDirectoryCache {
                 Unit.<Unit>list("active = true order by code").stream().map(Unit::toRecord).toList());
         List<GroupRecord> groups = SeedData.groups();
         UnitDirectory directory = UnitDirectory.of(units, groups);
-        current = new Snapshot(units, groups, directory, new ResponsibilityParser(directory), System.nanoTime());
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        units.forEach(u -> names.put(u.code(), u.name()));
+        groups.forEach(g -> names.put("group:" + g.code(), g.name()));
+        current = new Snapshot(units, groups, directory, new ResponsibilityParser(directory), System.nanoTime(), names);
         snapshot = current;
         LOG.debugf("Unit directory rebuilt: %d units in %d ms", units.size(), (System.nanoTime() - started) / 1_000_000);
         return current;

@@ -1,6 +1,8 @@
 package org.duban.unit.service;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
@@ -31,11 +33,13 @@ public class UnitImportService {
     private final UnitService units;
     private final Validator validator;
     private final TransactionManager transactions;
+    private final EntityManager em;
 
-    UnitImportService(UnitService units, Validator validator, TransactionManager transactions) {
+    UnitImportService(UnitService units, Validator validator, TransactionManager transactions, EntityManager em) {
         this.units = units;
         this.validator = validator;
         this.transactions = transactions;
+        this.em = em;
     }
 
     /** What an import did, or would do on a dry run. */
@@ -46,6 +50,7 @@ public class UnitImportService {
     }
 
     @Transactional
+    @TransactionConfiguration(timeout = 900)
     public Report importTable(List<List<String>> table, boolean dryRun, String actor) {
         List<String> headerProblems = new ArrayList<>();
         List<UnitSheet.Row> rows = UnitSheet.rows(table, headerProblems);
@@ -71,7 +76,13 @@ public class UnitImportService {
         });
         List<UnitSheet.Row> ordered = new ArrayList<>(rows);
         ordered.sort(Comparator.comparingInt(row -> depth(row.get("parentCode"), parents)));
+        int applied = 0;
         for (UnitSheet.Row row : ordered) {
+            if (++applied % 200 == 0) {
+                // keep the session small: a flush dirty-checks every entity it holds
+                em.flush();
+                em.clear();
+            }
             String at = "line " + row.line();
             UnitRequest request = UnitSheet.toRequest(row);
             List<Problem.FieldError> rowErrors = new ArrayList<>(rowShapeErrors(row, at));

@@ -58,7 +58,8 @@ public class UnitService {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (filter.q() != null && !filter.q().isBlank()) {
-            where.append(" and (lower(u.code) like :q or exists (select 1 from Unit x join x.names n where x = u and lower(n.name) like :q))");
+            // one semi-join over the name index (trigram): official names, short names and aliases
+            where.append(" and u.code in (select x.code from Unit x join x.names n where lower(n.name) like :q)");
             params.and("q", "%" + filter.q().trim().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (filter.level() != null) {

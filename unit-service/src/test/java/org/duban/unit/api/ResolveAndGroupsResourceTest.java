@@ -25,6 +25,8 @@ class ResolveAndGroupsResourceTest {
                 .then().statusCode(200)
                 .body("entries", hasSize(4))
                 .body("entries[0].unitCode", equalTo("ah-fgw"))
+                .body("entries[0].name", equalTo("安徽省发展和改革委员会"))
+                .body("entries[3].name", equalTo("各市政府"))
                 .body("entries[0].role", equalTo("LEAD"))
                 .body("entries[1].role", equalTo("LEAD"))
                 .body("entries[2].groupCode", equalTo("provincial-related-departments"))

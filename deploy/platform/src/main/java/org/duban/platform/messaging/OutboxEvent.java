@@ -3,8 +3,6 @@ package org.duban.platform.messaging;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -17,12 +15,13 @@ import java.util.UUID;
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
 
+    /** The CloudEvents id; assigned here, so that inserts can be batched. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long seq;
-
-    @Column(nullable = false, unique = true)
     public UUID id;
+
+    /** Numbered by the database in insert order (bigserial): the order of publication. */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
 
     @Column(nullable = false)
     public String topic;

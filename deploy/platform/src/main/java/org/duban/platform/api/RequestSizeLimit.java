@@ -1,0 +1,63 @@
+package org.duban.platform.api;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses a request body over {@code duban.http.max-request-size} (10 MB unless configured) with a
+ * 413 problem before any of it is processed. A body up to {@code quarkus.http.limits.max-body-size}
+ * is read and dropped first, so that the client — still busy sending — gets to read the answer;
+ * beyond that the connection is closed with the answer.
+ */
+@ApplicationScoped
+public class RequestSizeLimit {
+
+    private final long limit;
+    private final long drainUpTo;
+
+    RequestSizeLimit(@ConfigProperty(name = "duban.http.max-request-size", defaultValue = "10485760") long limit,
+                     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+                     io.quarkus.runtime.configuration.MemorySize drainUpTo) {
+        this.limit = limit;
+        this.drainUpTo = drainUpTo.asLongValue();
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
+    }
+
+    private void check(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Content-Length");
+        long length;
+        try {
+            length = header == null ? -1 : Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            length = -1;
+        }
+        if (length <= limit) {
+            ctx.next();
+            return;
+        }
+        String body = new JsonObject()
+                .put("type", Problem.TYPE_PREFIX + "too-large")
+                .put("title", "Content too large")
+                .put("status", 413)
+                .put("detail", "The request body has " + length + " bytes; at most " + limit + " are accepted")
+                .put("instance", ctx.request().path())
+                .encode();
+        Runnable answer = () -> ctx.response().setStatusCode(413)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Connection", "close")
+                .end(body);
+        if (length <= drainUpTo) {
+            ctx.request().handler(chunk -> { }).endHandler(done -> answer.run());
+            ctx.request().resume();
+        } else {
+            answer.run();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.duban.task.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.duban.task.domain.Assignment;
+import org.duban.task.domain.AssignmentStatus;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** An assignment as the REST API, the events and the sync feed show it. */
+@Schema(name = "Assignment")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AssignmentView(
+        @Schema(example = "1042") long id,
+        @Schema(example = "7") long taskId,
+        @Schema(example = "1") long planId,
+        @Schema(example = "4") int taskNumber,
+        @Schema(description = "Absent while a vague group waits for the office to name units", example = "gov-340100")
+        String unitCode,
+        @Schema(example = "合肥市人民政府") String unitName,
+        @Schema(description = "The group this share came from", example = "cities") String groupCode,
+        @Schema(example = "司法局") String qualifier,
+        @Schema(enumeration = {"LEAD", "RESPONSIBLE"}) String role,
+        @Schema(description = "Absent for ONGOING work", example = "2022-12-31") LocalDate dueDate,
+        AssignmentStatus status,
+        @Schema(description = "Due date before today (plan time zone) and not COMPLETED") boolean overdue,
+        @Schema(description = "A vague group or an unclear deadline the office has to look at") boolean reviewNeeded,
+        @Schema(example = "60") Integer progressPercent,
+        Instant lastProgressAt,
+        Instant updatedAt,
+        @Schema(description = "The ETag") long version) {
+
+    public static AssignmentView of(Assignment a, LocalDate today) {
+        return new AssignmentView(a.id, a.taskId, a.planId, a.taskNumber, a.unitCode, a.unitName, a.groupCode, a.qualifier,
+                a.role.name(), a.dueDate, a.status, a.status.overdue(a.dueDate, today), a.reviewNeeded,
+                a.progressPercent, a.lastProgressAt, a.updatedAt, a.version);
+    }
+}

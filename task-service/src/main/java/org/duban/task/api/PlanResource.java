@@ -1,0 +1,77 @@
+package org.duban.task.api;
+
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.duban.platform.api.PageRequest;
+import org.duban.platform.api.PageResponse;
+import org.duban.platform.api.Problem;
+import org.duban.platform.api.ProblemException;
+import org.duban.task.service.LedgerExport;
+import org.duban.task.service.PlanQueries;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/plans")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Plans")
+public class PlanResource {
+
+    private final PlanQueries plans;
+    private final LedgerExport ledger;
+
+    PlanResource(PlanQueries plans, LedgerExport ledger) {
+        this.plans = plans;
+        this.ledger = ledger;
+    }
+
+    @GET
+    @Operation(summary = "Plans, newest first")
+    public PageResponse<PlanView> list(@BeanParam @Valid PageRequest page) {
+        return plans.plans(page);
+    }
+
+    @GET
+    @Path("{id}")
+    public PlanView get(@PathParam("id") long id) {
+        return PlanView.of(plans.plan(id));
+    }
+
+    @GET
+    @Path("{id}/tasks")
+    @Operation(summary = "The tasks of a plan with their assignments (a unit user sees its own)")
+    public PageResponse<TaskView> tasks(@PathParam("id") long id, @BeanParam @Valid AssignmentResource.AssignmentFilterParams filter,
+                                        @QueryParam("q") String q, @BeanParam @Valid PageRequest page) {
+        plans.plan(id);
+        return plans.tasks(id, filter.toFilter(), q, page);
+    }
+
+    @GET
+    @Path("{id}/summary")
+    @Operation(summary = "Per unit and per category: total, completed, overdue, due within 7 days")
+    public SummaryView summary(@PathParam("id") long id) {
+        return plans.summary(id);
+    }
+
+    @GET
+    @Path("{id}/export")
+    @Produces(LedgerExport.XLSX)
+    @Operation(summary = "The ledger (台账) of a plan as an Excel workbook")
+    public Response export(@PathParam("id") long id, @QueryParam("format") @DefaultValue("xlsx") String format) {
+        if (!format.equalsIgnoreCase("xlsx")) {
+            throw ProblemException.validation(List.of(new Problem.FieldError("format", "must be xlsx")));
+        }
+        var plan = plans.plan(id);
+        return Response.ok(ledger.write(plan)).type(LedgerExport.XLSX)
+                .header("Content-Disposition", "attachment; filename=\"plan-" + id + "-ledger.xlsx\"").build();
+    }
+}

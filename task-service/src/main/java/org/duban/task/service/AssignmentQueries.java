@@ -1,0 +1,130 @@
+package org.duban.task.service;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.duban.platform.api.PageRequest;
+import org.duban.platform.api.PageResponse;
+import org.duban.platform.security.CurrentUser;
+import org.duban.platform.security.Roles;
+import org.duban.task.api.AssignmentView;
+import org.duban.task.domain.Assignment;
+import org.duban.task.domain.AssignmentStatus;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reading assignments: filters, sorting, the unit scope of the caller. A {@code unit} user sees only
+ * its own unit's assignments, whatever it asks for.
+ */
+@ApplicationScoped
+public class AssignmentQueries {
+
+    /** Sort keys of the API → the columns, each with a stable tie-breaker. */
+    public static final Map<String, String> SORTS = Map.of(
+            "dueDate", "a.dueDate %s nulls last, a.taskNumber, a.id",
+            "taskNumber", "a.taskNumber %s, a.unitCode, a.id",
+            "unit", "a.unitCode %s nulls last, a.taskNumber, a.id",
+            "updatedAt", "a.updatedAt %s, a.id");
+
+    private final PlanCalendar calendar;
+    private final CurrentUser user;
+
+    AssignmentQueries(PlanCalendar calendar, CurrentUser user) {
+        this.calendar = calendar;
+        this.user = user;
+    }
+
+    public PageResponse<AssignmentView> list(AssignmentFilter filter, String sort, PageRequest page) {
+        LocalDate today = calendar.today();
+        Where where = where(filter, today);
+        String order = order(sort);
+        var query = Assignment.<Assignment>find("from Assignment a where " + where.sql + " order by " + order, where.params);
+        List<AssignmentView> items = query.page(Page.of(page.page, page.size)).list().stream()
+                .map(a -> AssignmentView.of(a, today)).toList();
+        return new PageResponse<>(items, page.page, page.size, query.count());
+    }
+
+    /** The assignments of some tasks, narrowed like a list; for task views. */
+    public Map<Long, List<AssignmentView>> byTask(List<Long> taskIds, AssignmentFilter filter) {
+        if (taskIds.isEmpty()) {
+            return Map.of();
+        }
+        LocalDate today = calendar.today();
+        Where where = where(filter, today);
+        where.params.and("taskIds", taskIds);
+        return Assignment.<Assignment>find("from Assignment a where a.taskId in :taskIds and " + where.sql
+                        + " order by a.taskNumber, a.role, a.unitCode nulls first, a.id", where.params)
+                .stream().map(a -> AssignmentView.of(a, today))
+                .collect(java.util.stream.Collectors.groupingBy(AssignmentView::taskId, java.util.LinkedHashMap::new,
+                        java.util.stream.Collectors.toList()));
+    }
+
+    record Where(String sql, Parameters params) {
+    }
+
+    /** The JPQL condition for a filter, with the caller's unit scope applied. */
+    Where where(AssignmentFilter f, LocalDate today) {
+        StringBuilder sql = new StringBuilder("a.superseded = false");
+        Parameters p = new Parameters();
+        String unit = f.unitCode();
+        if (user.is(Roles.UNIT) && !user.is(Roles.ADMIN) && !user.is(Roles.VIEWER) && !user.is(Roles.INTEGRATOR)) {
+            unit = user.unitCode().orElse("\u0000"); // a unit user without a unit sees nothing
+            if (f.unitCode() != null && !f.unitCode().equals(unit)) {
+                throw CurrentUser.forbidden("A unit user sees only its own unit's assignments");
+            }
+        }
+        if (f.planId() != null) {
+            sql.append(" and a.planId = :plan");
+            p.and("plan", f.planId());
+        }
+        if (unit != null) {
+            sql.append(" and a.unitCode = :unit");
+            p.and("unit", unit);
+        }
+        if (f.role() != null) {
+            sql.append(" and a.role = :role");
+            p.and("role", f.role());
+        }
+        if (f.status() != null) {
+            sql.append(" and a.status = :status");
+            p.and("status", f.status());
+        }
+        if (f.overdue() != null) {
+            sql.append(f.overdue()
+                    ? " and a.dueDate < :today and a.status <> :completed"
+                    : " and (a.dueDate is null or a.dueDate >= :today or a.status = :completed)");
+            p.and("today", today).and("completed", AssignmentStatus.COMPLETED);
+        }
+        if (f.dueBefore() != null) {
+            sql.append(" and a.dueDate < :dueBefore");
+            p.and("dueBefore", f.dueBefore());
+        }
+        if (f.updatedSince() != null) {
+            sql.append(" and a.updatedAt >= :updatedSince");
+            p.and("updatedSince", f.updatedSince());
+        }
+        if (f.reviewNeeded() != null) {
+            sql.append(" and a.reviewNeeded = :review");
+            p.and("review", f.reviewNeeded());
+        }
+        if (f.taskNumber() != null) {
+            sql.append(" and a.taskNumber = :taskNumber");
+            p.and("taskNumber", f.taskNumber());
+        }
+        return new Where(sql.toString(), p);
+    }
+
+    static String order(String sort) {
+        String key = sort == null || sort.isBlank() ? "dueDate" : sort.trim();
+        boolean descending = key.startsWith("-");
+        String column = SORTS.get(descending ? key.substring(1) : key);
+        if (column == null) {
+            throw org.duban.platform.api.ProblemException.validation(List.of(new org.duban.platform.api.Problem.FieldError(
+                    "sort", "must be one of " + SORTS.keySet() + ", with - in front for descending")));
+        }
+        return column.formatted(descending ? "desc" : "asc");
+    }
+}

@@ -1,0 +1,118 @@
+package org.duban.task.service;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.duban.platform.api.PageRequest;
+import org.duban.platform.api.PageResponse;
+import org.duban.platform.api.ProblemException;
+import org.duban.task.api.AssignmentView;
+import org.duban.task.api.PlanView;
+import org.duban.task.api.SummaryView;
+import org.duban.task.api.TaskView;
+
+import org.duban.task.domain.Plan;
+import org.duban.task.domain.Task;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** Plans, their tasks (with the assignments a caller may see) and the dashboard summary. */
+@ApplicationScoped
+public class PlanQueries {
+
+    private final AssignmentQueries assignments;
+    private final PlanCalendar calendar;
+    private final EntityManager em;
+
+    PlanQueries(AssignmentQueries assignments, PlanCalendar calendar, EntityManager em) {
+        this.assignments = assignments;
+        this.calendar = calendar;
+        this.em = em;
+    }
+
+    public PageResponse<PlanView> plans(PageRequest page) {
+        var query = Plan.<Plan>find("order by issuedOn desc nulls last, id desc");
+        return new PageResponse<>(query.page(Page.of(page.page, page.size)).list().stream().map(PlanView::of).toList(),
+                page.page, page.size, query.count());
+    }
+
+    public Plan plan(long id) {
+        Plan plan = Plan.findById(id);
+        if (plan == null) {
+            throw ProblemException.notFound("No plan has the id " + id);
+        }
+        return plan;
+    }
+
+    /**
+     * Tasks; with a unit, status or overdue filter only the tasks where a (visible) assignment
+     * matches, each showing those assignments.
+     */
+    public PageResponse<TaskView> tasks(Long planId, AssignmentFilter filter, String q, PageRequest page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (planId != null) {
+            where.append(" and t.planId = :plan");
+            params.and("plan", planId);
+        }
+        if (q != null && !q.isBlank()) {
+            where.append(" and (lower(t.requirement) like :q or lower(t.responsibilityText) like :q)");
+            params.and("q", "%" + q.trim().toLowerCase() + "%");
+        }
+        boolean narrowed = filter.unitCode() != null || filter.status() != null || filter.overdue() != null
+                || filter.role() != null || filter.reviewNeeded() != null;
+        AssignmentQueries.Where scope = assignments.where(filter, calendar.today());
+        if (narrowed || !scope.sql().equals("a.superseded = false")) {
+            where.append(" and exists (select 1 from Assignment a where a.taskId = t.id and ").append(scope.sql()).append(")");
+            scope.params().map().forEach(params::and);
+        }
+        var query = Task.<Task>find("from Task t where " + where + " order by t.planId, t.number", params);
+        List<Task> tasks = query.page(Page.of(page.page, page.size)).list();
+        Map<Long, List<AssignmentView>> byTask = assignments.byTask(tasks.stream().map(t -> t.id).toList(), filter);
+        List<TaskView> items = tasks.stream().map(t -> TaskView.of(t, byTask.getOrDefault(t.id, List.of()))).toList();
+        return new PageResponse<>(items, page.page, page.size, query.count());
+    }
+
+    public TaskView task(long id, AssignmentFilter visibleTo) {
+        Task task = Task.findById(id);
+        if (task == null) {
+            throw ProblemException.notFound("No task has the id " + id);
+        }
+        return TaskView.of(task, assignments.byTask(List.of(id), visibleTo).getOrDefault(task.id, List.of()));
+    }
+
+    /** Per unit and per category: total, completed, overdue, due within 7 days. */
+    public SummaryView summary(long planId) {
+        Plan plan = plan(planId);
+        LocalDate today = calendar.today();
+        String measures = "count(*), "
+                + "sum(case when a.status = 'COMPLETED' then 1 else 0 end), "
+                + "sum(case when a.status <> 'COMPLETED' and a.due_date < :today then 1 else 0 end), "
+                + "sum(case when a.status <> 'COMPLETED' and a.due_date >= :today and a.due_date < :week then 1 else 0 end)";
+        @SuppressWarnings("unchecked")
+        List<Object[]> byUnit = em.createNativeQuery("SELECT a.unit_code, min(a.unit_name), " + measures
+                        + " FROM assignment a WHERE a.plan_id = :plan AND NOT a.superseded"
+                        + " GROUP BY a.unit_code ORDER BY a.unit_code NULLS LAST")
+                .setParameter("plan", planId).setParameter("today", today).setParameter("week", today.plusDays(7))
+                .getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> byCategory = em.createNativeQuery("SELECT t.category_ordinal, min(t.category_title), " + measures
+                        + " FROM assignment a JOIN task t ON t.id = a.task_id WHERE a.plan_id = :plan AND NOT a.superseded"
+                        + " GROUP BY t.category_ordinal ORDER BY t.category_ordinal")
+                .setParameter("plan", planId).setParameter("today", today).setParameter("week", today.plusDays(7))
+                .getResultList();
+        return new SummaryView(PlanView.of(plan), today,
+                byUnit.stream().map(r -> new SummaryView.UnitLine((String) r[0], (String) r[1],
+                        n(r[2]), n(r[3]), n(r[4]), n(r[5]))).toList(),
+                byCategory.stream().map(r -> new SummaryView.CategoryLine(((Number) r[0]).intValue(), (String) r[1],
+                        n(r[2]), n(r[3]), n(r[4]), n(r[5]))).toList());
+    }
+
+    private static long n(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+}
