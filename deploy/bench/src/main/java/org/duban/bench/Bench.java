@@ -30,7 +30,7 @@ public final class Bench {
             + "省地方金融监管局、省能源局、省税务局等省有关单位，各市、县（市、区）政府负责落实";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private Bench() {
@@ -40,9 +40,11 @@ public final class Bench {
         String what = args.length > 0 ? args[0] : "help";
         switch (what) {
             case "resolver" -> resolver();
+            case "assignments" -> AssignmentBench.run(Integer.getInteger("assignments", 200_000), Integer.getInteger("concurrency", 4),
+                    Duration.ofSeconds(Integer.getInteger("warmup", 5)), Duration.ofSeconds(Integer.getInteger("seconds", 20)));
             case "units" -> units(Integer.getInteger("units", 10_000), Integer.getInteger("concurrency", 4),
                     Duration.ofSeconds(Integer.getInteger("warmup", 5)), Duration.ofSeconds(Integer.getInteger("seconds", 20)));
-            default -> System.out.println("usage: Bench resolver | units  (-Dunits=10000 -Dconcurrency=4 -Dseconds=20)");
+            default -> System.out.println("usage: Bench resolver | units | assignments  (-Dunits=10000 -Dassignments=200000 -Dconcurrency=4 -Dseconds=20)");
         }
     }
 
@@ -74,12 +76,21 @@ public final class Bench {
     /** unit-service over HTTP with the registry grown to {@code size} units. */
     /** A token that is renewed a minute before it expires, shared by the workers. */
     static final class Tokens {
+        private final String user;
         private String token;
         private long renewAt;
 
+        Tokens() {
+            this(System.getProperty("user", "office"));
+        }
+
+        Tokens(String user) {
+            this.user = user;
+        }
+
         synchronized String get() throws Exception {
             if (token == null || System.nanoTime() > renewAt) {
-                token = token();
+                token = token(user, user);
                 renewAt = System.nanoTime() + Duration.ofMinutes(4).toNanos();
             }
             return token;
@@ -140,9 +151,12 @@ public final class Bench {
     }
 
     static String token() throws Exception {
+        return token(System.getProperty("user", "office"), System.getProperty("password", "office"));
+    }
+
+    static String token(String user, String password) throws Exception {
         String keycloak = System.getProperty("keycloak", "http://localhost:8180");
-        String form = "grant_type=password&client_id=duban-web&username=" + System.getProperty("user", "office")
-                + "&password=" + System.getProperty("password", "office");
+        String form = "grant_type=password&client_id=duban-web&username=" + user + "&password=" + password;
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
                         URI.create(keycloak + "/realms/duban/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

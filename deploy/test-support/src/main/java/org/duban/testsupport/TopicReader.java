@@ -23,8 +23,15 @@ public final class TopicReader {
     /** Every record on {@code topic} whose value matches, read until {@code expected} are seen or the timeout. */
     public static List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> filter,
                                                             int expected, Duration timeout) {
+        return read(SharedInfrastructure.kafkaBootstrapServers(), topic, filter, expected, timeout);
+    }
+
+    /** The same from another broker. */
+    public static List<ConsumerRecord<String, String>> read(String bootstrapServers, String topic,
+                                                            Predicate<ConsumerRecord<String, String>> filter,
+                                                            int expected, Duration timeout) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafkaBootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

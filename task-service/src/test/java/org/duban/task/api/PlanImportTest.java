@@ -115,6 +115,34 @@ class PlanImportTest {
     }
 
     @Test
+    void aWorkbookWithoutTheNoticeNeedsItsMetadataGivenThenImports() {
+        byte[] xlsx = org.duban.task.domain.PlanFormatsTest.sampleXlsx(false);
+        String type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        given().auth().oauth2(TestTokens.admin()).multiPart("file", "任务分工.xlsx", xlsx, type)
+                .when().post("/api/plans/import")
+                .then().statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItems("documentNumber", "issuedOn"));
+        given().auth().oauth2(TestTokens.admin()).multiPart("file", "任务分工.xlsx", xlsx, type)
+                .queryParam("documentNumber", "测试〔2022〕" + System.nanoTime() + "号").queryParam("title", "Excel 测试计划")
+                .queryParam("issuedOn", "2022-06-06").queryParam("year", 2022)
+                .when().post("/api/plans/import")
+                .then().statusCode(201).body("tasks", equalTo(44)).body("categories", equalTo(6))
+                .body("plan.title", equalTo("Excel 测试计划")).body("unresolved", hasSize(0));
+        given().auth().oauth2(TestTokens.admin()).multiPart("file", "任务分工.xlsx", xlsx, type)
+                .queryParam("documentNumber", "没有年份的文号").when().post("/api/plans/import")
+                .then().statusCode(400).body("errors[0].field", equalTo("documentNumber"));
+    }
+
+    @Test
+    void aWordDocumentImportsThroughAnUpload() {
+        byte[] docx = org.duban.task.domain.PlanFormatsTest.sampleDocx();
+        given().auth().oauth2(TestTokens.admin())
+                .multiPart("file", "分工.docx", docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+                .queryParam("documentNumber", "测试〔2022〕" + System.nanoTime() + "号")
+                .when().post("/api/plans/import")
+                .then().statusCode(201).body("tasks", equalTo(44)).body("plan.issuer", equalTo("安徽省政务公开办公室"));
+    }
+
+    @Test
     void aUnitSeesItsTaskList() {
         long planId = SamplePlan.id();
         given().auth().oauth2(TestTokens.unit("gov-340100")).queryParam("planId", planId).queryParam("size", 100)

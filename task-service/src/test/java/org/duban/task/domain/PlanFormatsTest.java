@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * The Anhui plan rebuilt as the Word document and the Excel sheet an office would send: the same
  * notice and rows, so every format must read to the same plan as the published text.
  */
-class PlanFormatsTest {
+public class PlanFormatsTest {
 
     private static final int COLUMNS = 6;
     private static final ParsedPlan FROM_TEXT = SamplePlan.plan();
@@ -132,7 +132,7 @@ class PlanFormatsTest {
     }
 
     /** The notice as paragraphs, then one table per printed page, each opening with the header row. */
-    private static byte[] sampleDocx() {
+    public static byte[] sampleDocx() {
         PlanSource source = SamplePlan.source();
         return docx(document -> {
             source.preamble().forEach(row -> document.createParagraph().createRun().setText(String.join("", row.cells())));
@@ -169,7 +169,7 @@ class PlanFormatsTest {
     }
 
     /** One header row, task numbers as numbers, like a sheet typed in Excel; optionally the notice above. */
-    private static byte[] sampleXlsx(boolean withNotice) {
+    public static byte[] sampleXlsx(boolean withNotice) {
         PlanSource source = SamplePlan.source();
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("任务分工");

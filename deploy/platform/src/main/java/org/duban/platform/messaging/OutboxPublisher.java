@@ -55,29 +55,50 @@ public class OutboxPublisher {
         }
         int batchSize = config.relay().batchSize();
         List<OutboxEvent> batch = OutboxEvent.pending(batchSize);
-        List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
-        for (OutboxEvent row : batch) {
-            acks.add(send(row));
+        if (batch.isEmpty()) {
+            return new Result(0, false, null);
         }
         long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos();
         var now = clock.instant();
-        int published = 0;
-        for (int i = 0; i < batch.size(); i++) {
-            try {
-                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException e) {
-                return new Result(published, true, e.getCause());
-            } catch (TimeoutException e) {
-                return new Result(published, true, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Result(published, true, e);
+        // The first record goes alone: only once the broker has acknowledged it are the others
+        // pipelined. A record can fail before the producer numbers it (no metadata while the broker
+        // is away); were the batch pipelined then, a later record could land before an earlier one.
+        // Numbered records stay in order: the idempotent producer's broker refuses gaps.
+        Throwable failure = await(send(batch.get(0)), deadline);
+        if (failure != null) {
+            return new Result(0, true, failure);
+        }
+        batch.get(0).publishedAt = now;
+        List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+        for (int i = 1; i < batch.size(); i++) {
+            acks.add(send(batch.get(i)));
+        }
+        int published = 1;
+        for (int i = 1; i < batch.size(); i++) {
+            failure = await(acks.get(i - 1), deadline);
+            if (failure != null) {
+                return new Result(published, true, failure);
             }
             // acknowledged in order: this prefix is safely on the topic
             batch.get(i).publishedAt = now;
             published++;
         }
         return new Result(published, batch.size() == batchSize, null);
+    }
+
+    /** Waits for one acknowledgement; the failure, or null when the broker has the record. */
+    private static Throwable await(CompletableFuture<Void> ack, long deadline) {
+        try {
+            ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (TimeoutException e) {
+            return e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        }
     }
 
     private CompletableFuture<Void> send(OutboxEvent row) {
