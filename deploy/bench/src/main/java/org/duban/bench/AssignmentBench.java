@@ -68,20 +68,21 @@ final class AssignmentBench {
                     imports.getValueAtPercentile(90) / 1e9, imports.getMaxValue() / 1e9);
         }
         System.out.println(LoadRun.Result.header());
-        List<LoadRun.Result> results = new ArrayList<>();
+        List<LoadRun.Scenario> scenarios = new ArrayList<>();
         List<String> cities = List.of("gov-340100", "gov-340200", "gov-340300", "gov-340400", "gov-340500", "gov-340600");
         for (String base : List.of(service, gateway)) {
             String via = base.equals(service) ? "direct" : "gateway";
-            results.add(LoadRun.run("unit + overdue (size 50), " + via, concurrency, warmup, measure, w -> i ->
+            scenarios.add(new LoadRun.Scenario("unit + overdue (size 50), " + via, w -> i ->
                     Bench.ok(Bench.get(base + "/api/assignments?overdue=true&size=50&unit=" + cities.get((i + w) % cities.size()), office.get()))));
-            results.add(LoadRun.run("unit + status, by due date, " + via, concurrency, warmup, measure, w -> i ->
+            scenarios.add(new LoadRun.Scenario("unit + status, by due date, " + via, w -> i ->
                     Bench.ok(Bench.get(base + "/api/assignments?status=NOT_STARTED&sort=dueDate&size=50&unit="
                             + cities.get((i + w) % cities.size()), office.get()))));
-            results.add(LoadRun.run("one plan, page " + "k (size 50), " + via, concurrency, warmup, measure, w -> i ->
+            scenarios.add(new LoadRun.Scenario("one plan, page " + "k (size 50), " + via, w -> i ->
                     Bench.ok(Bench.get(base + "/api/assignments?size=50&planId=" + planId + "&page=" + ((i * 3 + w) % 100), office.get()))));
-            results.add(LoadRun.run("a unit's task list, " + via, concurrency, warmup, measure, w -> i ->
+            scenarios.add(new LoadRun.Scenario("a unit's task list, " + via, w -> i ->
                     Bench.ok(Bench.get(base + "/api/tasks?size=50&planId=" + planId + "&unit=" + cities.get((i + w) % cities.size()), office.get()))));
         }
+        List<LoadRun.Result> results = LoadRun.runAll(scenarios, concurrency, warmup, measure);
         results.forEach(r -> System.out.println(r.row()));
         System.out.println();
         relayLatency(service, planId, Integer.getInteger("changes", 500), Integer.getInteger("rate", 50));

@@ -41,9 +41,9 @@ public final class Bench {
         switch (what) {
             case "resolver" -> resolver();
             case "assignments" -> AssignmentBench.run(Integer.getInteger("assignments", 200_000), Integer.getInteger("concurrency", 4),
-                    Duration.ofSeconds(Integer.getInteger("warmup", 5)), Duration.ofSeconds(Integer.getInteger("seconds", 20)));
+                    Duration.ofSeconds(Integer.getInteger("warmup", 10)), Duration.ofSeconds(Integer.getInteger("seconds", 20)));
             case "units" -> units(Integer.getInteger("units", 10_000), Integer.getInteger("concurrency", 4),
-                    Duration.ofSeconds(Integer.getInteger("warmup", 5)), Duration.ofSeconds(Integer.getInteger("seconds", 20)));
+                    Duration.ofSeconds(Integer.getInteger("warmup", 10)), Duration.ofSeconds(Integer.getInteger("seconds", 20)));
             default -> System.out.println("usage: Bench resolver | units | assignments  (-Dunits=10000 -Dassignments=200000 -Dconcurrency=4 -Dseconds=20)");
         }
     }
@@ -108,22 +108,23 @@ public final class Bench {
         int total = JSON.readTree(get(service + "/api/units?size=1", token).body()).get("total").asInt();
         System.out.printf("## unit-service with %d units (%d workers, %s warm-up, %s measured)%n%n", total, concurrency, warmup, measure);
         System.out.println(LoadRun.Result.header());
-        List<LoadRun.Result> results = new ArrayList<>();
+        List<LoadRun.Scenario> scenarios = new ArrayList<>();
         Tokens tokens = new Tokens();
         for (String base : List.of(service, gateway)) {
             String via = base.equals(service) ? "direct" : "gateway";
-            results.add(LoadRun.run("list page (size 50), " + via, concurrency, warmup, measure, w -> i ->
+            scenarios.add(new LoadRun.Scenario("list page (size 50), " + via, w -> i ->
                     ok(get(base + "/api/units?size=50&page=" + ((i * 7 + w) % 200), tokens.get()))));
-            results.add(LoadRun.run("search q=3 digits, " + via, concurrency, warmup, measure, w -> i ->
+            scenarios.add(new LoadRun.Scenario("search q=3 digits, " + via, w -> i ->
                     ok(get(base + "/api/units?q=" + encode("基准测试单位0" + String.format("%03d",
                             ThreadLocalRandom.current().nextInt(1000))), tokens.get()))));
-            results.add(LoadRun.run("filter level+type+parent, " + via, concurrency, warmup, measure, w -> i ->
+            scenarios.add(new LoadRun.Scenario("filter level+type+parent, " + via, w -> i ->
                     ok(get(base + "/api/units?level=COUNTY&type=GOVERNMENT&parent=gov-340100", tokens.get()))));
-            results.add(LoadRun.run("get one by code, " + via, concurrency, warmup, measure, w -> i ->
+            scenarios.add(new LoadRun.Scenario("get one by code, " + via, w -> i ->
                     ok(get(base + "/api/units/gov-3401" + (i % 2 == 0 ? "00" : "23"), tokens.get()))));
-            results.add(LoadRun.run("resolve longest text, " + via, concurrency, warmup, measure, w -> i ->
+            scenarios.add(new LoadRun.Scenario("resolve longest text, " + via, w -> i ->
                     ok(post(base + "/api/units/resolve", tokens.get(), JSON.writeValueAsString(Map.of("text", LONGEST_TEXT))))));
         }
+        List<LoadRun.Result> results = LoadRun.runAll(scenarios, concurrency, warmup, measure);
         results.forEach(r -> System.out.println(r.row()));
     }
 

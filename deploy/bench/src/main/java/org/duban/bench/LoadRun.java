@@ -49,6 +49,29 @@ public final class LoadRun {
     private LoadRun() {
     }
 
+    /** A named load: how each worker sends its requests. */
+    public record Scenario(String name, IntFunction<Call> perWorker) {
+    }
+
+    /**
+     * Runs every scenario once unmeasured (a freshly started service JITs its code paths while the
+     * first scenarios run, which would flatter the later ones), then each one measured.
+     */
+    public static List<Result> runAll(List<Scenario> all, int concurrency, Duration warmup, Duration measure) throws Exception {
+        // -Dscenarios=list,search runs only the scenarios whose names start with one of these
+        String only = System.getProperty("scenarios");
+        List<Scenario> scenarios = only == null ? all : all.stream()
+                .filter(s -> java.util.Arrays.stream(only.split(",")).anyMatch(p -> s.name().startsWith(p.trim()))).toList();
+        for (Scenario scenario : scenarios) {
+            run(scenario.name(), concurrency, Duration.ZERO, warmup, scenario.perWorker());
+        }
+        List<Result> results = new ArrayList<>();
+        for (Scenario scenario : scenarios) {
+            results.add(run(scenario.name(), concurrency, Duration.ofSeconds(1), measure, scenario.perWorker()));
+        }
+        return results;
+    }
+
     public static Result run(String name, int concurrency, Duration warmup, Duration measure, IntFunction<Call> perWorker)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);

@@ -67,12 +67,7 @@ public class AssignmentService {
     /** A progress report (台账); the first one also starts the work. */
     @Transactional
     public Assignment reportProgress(long id, String text, Integer percent) {
-        Assignment a = visible(id);
-        requireActionable(a);
-        user.requireOwnUnit(a.unitCode);
-        if (a.status == AssignmentStatus.COMPLETED) {
-            throw ProblemException.conflict("assignment-completed", "Assignment " + id + " is completed; no more progress is reported");
-        }
+        Assignment a = ownOpenWork(id);
         if (a.status == AssignmentStatus.NOT_STARTED) {
             a.status = AssignmentStatus.IN_PROGRESS;
             a.updatedAt = calendar.now();
@@ -88,12 +83,7 @@ public class AssignmentService {
 
     @Transactional
     public ExtensionRequest requestExtension(long id, LocalDate until, String reason) {
-        Assignment a = visible(id);
-        requireActionable(a);
-        user.requireOwnUnit(a.unitCode);
-        if (a.status == AssignmentStatus.COMPLETED) {
-            throw ProblemException.conflict("assignment-completed", "Assignment " + id + " is completed");
-        }
+        Assignment a = ownOpenWork(id);
         if (a.dueDate == null) {
             throw ProblemException.conflict("no-due-date", "Assignment " + id + " is ongoing work without a due date");
         }
@@ -198,6 +188,17 @@ public class AssignmentService {
     public List<ExtensionRequest> extensionRequests(long id) {
         visible(id);
         return ExtensionRequest.list("assignmentId = ?1 order by id", id);
+    }
+
+    /** An assignment of the caller's own unit that is still open (not completed, units named). */
+    private Assignment ownOpenWork(long id) {
+        Assignment a = visible(id);
+        requireActionable(a);
+        user.requireOwnUnit(a.unitCode);
+        if (a.status == AssignmentStatus.COMPLETED) {
+            throw ProblemException.conflict("assignment-completed", "Assignment " + id + " is completed; it takes no more reports or requests");
+        }
+        return a;
     }
 
     private static void requireActionable(Assignment a) {
