@@ -74,6 +74,12 @@ public final class SharedInfrastructure {
     public static synchronized String kafkaBootstrapServers() {
         if (kafka == null) {
             long started = System.nanoTime();
+            // An in-JVM broker must never end the test JVM: Kafka calls Exit.exit/halt on fatal errors,
+            // which can happen while it is closed at shutdown. Kafka's own test suites do the same.
+            org.apache.kafka.common.utils.Exit.setExitProcedure((code, message) ->
+                    LOG.warnf("in-JVM Kafka asked to exit with %d (%s); ignored in tests", code, message));
+            org.apache.kafka.common.utils.Exit.setHaltProcedure((code, message) ->
+                    LOG.warnf("in-JVM Kafka asked to halt with %d (%s); ignored in tests", code, message));
             try {
                 KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true)
