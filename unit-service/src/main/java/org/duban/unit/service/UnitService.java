@@ -2,7 +2,6 @@ package org.duban.unit.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -82,9 +81,19 @@ public class UnitService {
             where.append(" and exists (select 1 from Unit x join x.externalIds e where x = u and key(e) = :system and e = :externalId)");
             params.and("system", filter.externalSystem()).and("externalId", filter.externalId());
         }
-        var query = Unit.<Unit>find("from Unit u where " + where + " order by u.level, u.code", params);
-        List<UnitView> items = query.page(Page.of(page.page, page.size)).list().stream().map(UnitView::of).toList();
-        return new PageResponse<>(items, page.page, page.size, query.count());
+        // Deferred join: the page's codes come from the (level, code) index alone, so a deep page does
+        // not load and drop every row before it; then only those units are read.
+        var codesQuery = em.createQuery("select u.code from Unit u where " + where + " order by u.level, u.code", String.class)
+                .setFirstResult(page.offset()).setMaxResults(page.size);
+        params.map().forEach(codesQuery::setParameter);
+        List<String> codes = codesQuery.getResultList();
+        java.util.Map<String, Unit> byCode = new java.util.HashMap<>();
+        if (!codes.isEmpty()) {
+            Unit.<Unit>list("code in ?1", codes).forEach(u -> byCode.put(u.code, u));
+        }
+        List<UnitView> items = codes.stream().map(byCode::get).filter(java.util.Objects::nonNull).map(UnitView::of).toList();
+        long total = Unit.find("from Unit u where " + where, params).count();
+        return new PageResponse<>(items, page.page, page.size, total);
     }
 
     @Transactional(dontRollbackOn = ProblemException.class)
