@@ -1,12 +1,10 @@
 package org.duban.task.domain;
 
+import org.duban.platform.api.TextBodies;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +17,6 @@ import java.util.List;
 public final class PlanTextReader {
 
     /** What Chinese Windows tools save text as when they are not told to use UTF-8. */
-    private static final Charset GB18030 = Charset.forName("GB18030");
 
     public PlanSource read(String text) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -34,21 +31,9 @@ public final class PlanTextReader {
     /** UTF-8, or GB18030 when the bytes are not valid UTF-8. */
     public PlanSource read(InputStream in) {
         try {
-            return read(decode(in.readAllBytes()));
+            return read(TextBodies.decode(in.readAllBytes(), null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String decode(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException notUtf8) {
-            return new String(bytes, GB18030);
         }
     }
 }

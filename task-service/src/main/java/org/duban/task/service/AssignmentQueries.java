@@ -62,7 +62,8 @@ public class AssignmentQueries {
                         java.util.stream.Collectors.toList()));
     }
 
-    record Where(String sql, Parameters params) {
+    /** A condition; {@code narrows} when it does more than leave out superseded assignments. */
+    record Where(String sql, Parameters params, boolean narrows) {
     }
 
     /** The JPQL condition for a filter, with the caller's unit scope applied. */
@@ -114,7 +115,7 @@ public class AssignmentQueries {
             sql.append(" and a.taskNumber = :taskNumber");
             p.and("taskNumber", f.taskNumber());
         }
-        return new Where(sql.toString(), p);
+        return new Where(sql.toString(), p, !p.map().isEmpty());
     }
 
     static String order(String sort) {

@@ -62,10 +62,8 @@ public class PlanQueries {
             where.append(" and (lower(t.requirement) like :q or lower(t.responsibilityText) like :q)");
             params.and("q", "%" + q.trim().toLowerCase() + "%");
         }
-        boolean narrowed = filter.unitCode() != null || filter.status() != null || filter.overdue() != null
-                || filter.role() != null || filter.reviewNeeded() != null;
         AssignmentQueries.Where scope = assignments.where(filter, calendar.today());
-        if (narrowed || !scope.sql().equals("a.superseded = false")) {
+        if (scope.narrows()) {
             where.append(" and exists (select 1 from Assignment a where a.taskId = t.id and ").append(scope.sql()).append(")");
             scope.params().map().forEach(params::and);
         }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.duban.platform.api.ProblemException;
+import org.duban.platform.api.TextBodies;
 import org.duban.platform.security.CurrentUser;
 import org.duban.platform.security.Roles;
 import org.duban.unit.service.TableFormats;
@@ -56,7 +57,7 @@ public class UnitTransferResource {
     public UnitImportService.Report importCsv(byte[] body, @HeaderParam("Content-Type") String contentType,
                                               @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         String charset = contentType == null ? null : MediaType.valueOf(contentType).getParameters().get("charset");
-        return imports.importTable(TableFormats.readCsv(TableFormats.decode(body, charset)), dryRun, user.username());
+        return imports.importTable(TableFormats.readCsv(TextBodies.decode(body, charset)), dryRun, user.username());
     }
 
     @POST
@@ -87,7 +88,7 @@ public class UnitTransferResource {
                 table = readXlsx(in);
             }
         } else if (name.endsWith(".csv")) {
-            table = TableFormats.readCsv(TableFormats.decode(Files.readAllBytes(file.uploadedFile()), file.charSet()));
+            table = TableFormats.readCsv(TextBodies.decode(Files.readAllBytes(file.uploadedFile()), file.charSet()));
         } else {
             throw new ProblemException(415, "unsupported-file", "Unsupported media type",
                     "Only .csv and .xlsx files can be imported; got '" + file.fileName() + "'");

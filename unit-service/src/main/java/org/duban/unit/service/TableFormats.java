@@ -128,27 +128,4 @@ public final class TableFormats {
             row.createCell(c).setCellValue(cells.get(c) == null ? "" : cells.get(c));
         }
     }
-
-    /**
-     * Text of an uploaded CSV: the declared charset if the client named one, else UTF-8 — unless the
-     * bytes are not valid UTF-8, as when Excel in a Chinese locale saves CSV in GBK; then GB18030
-     * (a superset of GBK).
-     */
-    public static String decode(byte[] bytes, String declaredCharset) {
-        if (declaredCharset != null && !declaredCharset.isBlank()) {
-            try {
-                return new String(bytes, java.nio.charset.Charset.forName(declaredCharset.trim()));
-            } catch (IllegalArgumentException e) {
-                // an unknown charset name: fall through to detection
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return new String(bytes, java.nio.charset.Charset.forName("GB18030"));
-        }
-    }
 }
