@@ -36,10 +36,15 @@ public final class ServiceProcess {
 
     /** The base URL of {@code module} (e.g. "unit-service"), started with its own database on first use. */
     public static synchronized String url(String module, String database) {
-        return RUNNING.computeIfAbsent(module, m -> start(m, database)).url;
+        return url(module, database, Map.of());
     }
 
-    private static ServiceProcess start(String module, String database) {
+    /** The same, with more system properties for the process (e.g. where the services it calls are). */
+    public static synchronized String url(String module, String database, Map<String, String> properties) {
+        return RUNNING.computeIfAbsent(module, m -> start(m, database, properties)).url;
+    }
+
+    private static ServiceProcess start(String module, String database, Map<String, String> properties) {
         Path jar = root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (./mvnw -pl " + module + " -am package -DskipTests)");
@@ -53,8 +58,9 @@ public final class ServiceProcess {
                 "-Dquarkus.datasource.password=postgres",
                 "-Dkafka.bootstrap.servers=" + SharedInfrastructure.kafkaBootstrapServers(),
                 "-Dquarkus.oidc.auth-server-url=" + TestTokens.issuer(),
-                "-Dquarkus.log.console.level=WARN",
-                "-jar", jar.toString()));
+                "-Dquarkus.log.console.level=WARN"));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", jar.toString()));
         try {
             Path log = Files.createTempFile(module + "-", ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

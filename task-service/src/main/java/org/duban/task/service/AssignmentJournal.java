@@ -11,6 +11,7 @@ import org.duban.task.domain.Assignment;
 import org.duban.task.domain.AssignmentHistory;
 import org.duban.task.domain.AssignmentStatus;
 import org.duban.task.domain.SyncChange;
+import org.duban.task.domain.Task;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +22,8 @@ import java.util.Map;
  * Every change of an assignment goes through here, inside the changing transaction: a history
  * entry, a CloudEvent in the outbox (topic duban.assignments, key = assignment id) and a position
  * in the OA sync feed. The event's data is the assignment as the REST API shows it, plus the
- * change's own fields ({@code from}, {@code to}, {@code by}, {@code note} …).
+ * change's own fields ({@code from}, {@code to}, {@code by}, {@code note} …) and, for consumers that
+ * keep their own copy (reminder-service), the task's {@code taskRequirement} and {@code deadlineKind}.
  */
 @ApplicationScoped
 public class AssignmentJournal {
@@ -109,6 +111,9 @@ public class AssignmentJournal {
 
     private void publish(long position, Assignment a, String type, LocalDate today, Instant now, Map<String, Object> extra) {
         ObjectNode data = json.valueToTree(AssignmentView.of(a, today));
+        Task task = em.find(Task.class, a.taskId); // in the persistence context already during an import
+        data.put("taskRequirement", task.requirement);
+        data.put("deadlineKind", task.deadlineKind.name());
         extra.forEach((key, value) -> data.set(key, json.valueToTree(value)));
         outbox.publish(TOPIC, a.id.toString(), type, data);
         SyncChange change = new SyncChange();

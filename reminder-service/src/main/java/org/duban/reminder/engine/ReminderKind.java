@@ -1,0 +1,17 @@
+package org.duban.reminder.engine;
+
+/** What a reminder says; API.md's notification {@code kind}. */
+public enum ReminderKind {
+    /** On each lead day before a fixed due date. */
+    DUE_SOON,
+    /** On the due date. */
+    DUE_TODAY,
+    /** The day after the due date, then every {@code overdueRepeatDays}. */
+    OVERDUE,
+    /** Once, {@code escalateAfterDays} after the due date: to the unit, the task's lead units and the office. */
+    ESCALATION,
+    /** For ONGOING work without a progress report in the last {@code ongoingReportEvery}. */
+    PROGRESS_REPORT_DUE,
+    /** Added to API.md's list: a webhook subscription of the unit was disabled after repeated failure. */
+    WEBHOOK_DISABLED
+}

@@ -1,0 +1,25 @@
+package org.duban.reminder.engine;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+
+/** Runs the rules on the configured schedule ({@code duban.reminders.schedule}); safe with many replicas. */
+@ApplicationScoped
+public class ReminderScheduler {
+
+    private final ReminderEngine engine;
+    private final Clock clock;
+
+    ReminderScheduler(ReminderEngine engine, Clock clock) {
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    @Scheduled(identity = "reminder-run", cron = "${duban.reminders.schedule:0 0/15 * * * ?}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        engine.run(clock.instant(), "SCHEDULE", "scheduler");
+    }
+}

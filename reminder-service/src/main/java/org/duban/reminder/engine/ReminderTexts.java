@@ -1,0 +1,91 @@
+package org.duban.reminder.engine;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+
+/** The Chinese texts of reminders and digests, from the Qute templates in templates/ReminderTexts. */
+@ApplicationScoped
+public class ReminderTexts {
+
+    static final int REQUIREMENT_LENGTH = 60;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance title(Item item);
+
+        static native TemplateInstance body(Item item);
+
+        static native TemplateInstance digestSubject(String unitName, List<Line> items);
+
+        static native TemplateInstance digestBody(String unitName, List<Line> items);
+    }
+
+    /** What a reminder's text is made of. */
+    @TemplateData
+    public record Item(String kind, int taskNumber, long days, String dueDate, String requirement, String unitName,
+                       String recipientName, String period) {
+    }
+
+    /** One line of a digest. */
+    @TemplateData
+    public record Line(String kindLabel, String title, String detail) {
+    }
+
+    public record Text(String title, String body) {
+    }
+
+    public Text reminder(ReminderKind kind, int taskNumber, LocalDate dueDate, LocalDate today, String requirement,
+                         String unitName, String recipientName, Period period) {
+        long days = dueDate == null ? 0 : Math.abs(java.time.temporal.ChronoUnit.DAYS.between(today, dueDate));
+        Item item = new Item(kind.name(), taskNumber, days, date(dueDate), shortRequirement(requirement), unitName,
+                recipientName, period(period));
+        return new Text(Templates.title(item).render().strip(), Templates.body(item).render().strip());
+    }
+
+    public Text digest(String unitName, List<Line> lines) {
+        return new Text(Templates.digestSubject(unitName, lines).render().strip(),
+                Templates.digestBody(unitName, lines).render().strip());
+    }
+
+    public static String label(ReminderKind kind) {
+        return switch (kind) {
+            case DUE_SOON -> "即将到期";
+            case DUE_TODAY -> "今日到期";
+            case OVERDUE -> "已逾期";
+            case ESCALATION -> "督办升级";
+            case PROGRESS_REPORT_DUE -> "报送进展";
+            case WEBHOOK_DISABLED -> "系统通知";
+        };
+    }
+
+    static String shortRequirement(String requirement) {
+        if (requirement == null || requirement.isBlank()) {
+            return "";
+        }
+        String flat = requirement.replaceAll("\\s+", "");
+        return flat.length() <= REQUIREMENT_LENGTH ? flat : flat.substring(0, REQUIREMENT_LENGTH) + "…";
+    }
+
+    static String date(LocalDate d) {
+        return d == null ? "" : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+
+    static String period(Period p) {
+        if (p == null || p.isZero()) {
+            return "";
+        }
+        if (p.getYears() > 0 && p.getMonths() == 0 && p.getDays() == 0) {
+            return p.getYears() + "年";
+        }
+        if (p.getDays() == 0) {
+            return p.toTotalMonths() + "个月";
+        }
+        return p.getDays() % 7 == 0 && p.toTotalMonths() == 0 ? (p.getDays() / 7) + "周" : p.getDays() + "天";
+    }
+}

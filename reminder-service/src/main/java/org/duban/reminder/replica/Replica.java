@@ -1,0 +1,162 @@
+package org.duban.reminder.replica;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.duban.platform.messaging.ProcessedEvents;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps reminder-service's copy of assignments and unit contacts. Each poll's records are applied in
+ * one transaction together with their ids in the consumer ledger and the partitions' new positions:
+ * a redelivered event changes nothing, and nothing is applied twice or skipped across restarts.
+ */
+@ApplicationScoped
+public class Replica {
+
+    private static final Logger LOG = Logger.getLogger(Replica.class);
+    /** The zone in which the start day of ONGOING work is counted. */
+    static final ZoneId PLAN_ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final EntityManager em;
+    private final ProcessedEvents ledger;
+    private final ObjectMapper json;
+
+    Replica(EntityManager em, ProcessedEvents ledger, ObjectMapper json) {
+        this.em = em;
+        this.ledger = ledger;
+        this.json = json;
+    }
+
+    @Incoming("assignments")
+    @Blocking
+    public void assignments(ConsumerRecords<String, String> records) {
+        apply("reminder-service.assignments", records, this::applyAssignment);
+    }
+
+    @Incoming("units")
+    @Blocking
+    public void units(ConsumerRecords<String, String> records) {
+        apply("reminder-service.units", records, this::applyUnit);
+    }
+
+    interface Applier {
+        void apply(Connection c, String type, JsonNode data, Instant time) throws SQLException;
+    }
+
+    private void apply(String consumer, ConsumerRecords<String, String> records, Applier applier) {
+        if (records.isEmpty()) {
+            return;
+        }
+        List<ConsumerRecord<String, String>> all = new ArrayList<>(records.count());
+        records.forEach(all::add);
+        QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(c -> {
+            int applied = 0;
+            for (ConsumerRecord<String, String> r : all) {
+                JsonNode event = parse(r);
+                if (event == null || !ledger.firstDelivery(consumer, event.path("id").asText())) {
+                    continue;
+                }
+                applier.apply(c, event.path("type").asText(), event.path("data"), time(event));
+                applied++;
+            }
+            ConsumerOffsets.advance(c, consumer, all);
+            LOG.debugf("%s: applied %d of %d events", consumer, applied, all.size());
+        }));
+    }
+
+    private JsonNode parse(ConsumerRecord<String, String> r) {
+        try {
+            JsonNode event = r.value() == null ? null : json.readTree(r.value());
+            if (event != null && event.hasNonNull("id") && event.hasNonNull("type") && event.path("data").isObject()) {
+                return event;
+            }
+        } catch (java.io.IOException e) {
+            // fall through
+        }
+        LOG.warnf("skipping a record that is not a CloudEvent: %s-%d@%d", r.topic(), r.partition(), r.offset());
+        return null;
+    }
+
+    private static Instant time(JsonNode event) {
+        try {
+            return event.hasNonNull("time") ? ZonedDateTime.parse(event.get("time").asText()).toInstant() : Instant.now();
+        } catch (DateTimeParseException e) {
+            return Instant.now();
+        }
+    }
+
+    private void applyAssignment(Connection c, String type, JsonNode a, Instant time) throws SQLException {
+        if (!type.startsWith("duban.assignment.") || !a.hasNonNull("id")) {
+            return;
+        }
+        boolean replaced = type.equals("duban.assignment.replaced");
+        try (var up = c.prepareStatement("""
+                INSERT INTO assignment_copy (id, plan_id, task_id, task_number, task_requirement, unit_code, unit_name,
+                    role, due_date, status, active, last_progress_at, anchor_date, version, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET task_requirement = COALESCE(EXCLUDED.task_requirement, assignment_copy.task_requirement),
+                    unit_code = EXCLUDED.unit_code, unit_name = EXCLUDED.unit_name, role = EXCLUDED.role,
+                    due_date = EXCLUDED.due_date, status = EXCLUDED.status, active = assignment_copy.active AND EXCLUDED.active,
+                    last_progress_at = EXCLUDED.last_progress_at, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
+                WHERE assignment_copy.version <= EXCLUDED.version""")) {
+            up.setLong(1, a.get("id").asLong());
+            up.setLong(2, a.path("planId").asLong());
+            up.setLong(3, a.path("taskId").asLong());
+            up.setInt(4, a.path("taskNumber").asInt());
+            up.setString(5, text(a, "taskRequirement"));
+            up.setString(6, text(a, "unitCode"));
+            up.setString(7, text(a, "unitName"));
+            up.setString(8, a.path("role").asText("RESPONSIBLE"));
+            up.setObject(9, a.hasNonNull("dueDate") ? java.time.LocalDate.parse(a.get("dueDate").asText()) : null);
+            up.setString(10, a.path("status").asText("NOT_STARTED"));
+            up.setBoolean(11, !replaced);
+            up.setObject(12, a.hasNonNull("lastProgressAt")
+                    ? java.time.OffsetDateTime.parse(a.get("lastProgressAt").asText()) : null);
+            up.setObject(13, time.atZone(PLAN_ZONE).toLocalDate());
+            up.setLong(14, a.path("version").asLong());
+            up.setObject(15, time.atOffset(java.time.ZoneOffset.UTC));
+            up.executeUpdate();
+        }
+    }
+
+    private void applyUnit(Connection c, String type, JsonNode u, Instant time) throws SQLException {
+        if (!u.hasNonNull("code") || !u.hasNonNull("name")) {
+            return;
+        }
+        try (var up = c.prepareStatement("""
+                INSERT INTO unit_contact (code, name, email, active, version, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, active = EXCLUDED.active,
+                    version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
+                WHERE unit_contact.version <= EXCLUDED.version""")) {
+            up.setString(1, u.get("code").asText());
+            up.setString(2, u.get("name").asText());
+            up.setString(3, text(u.path("contacts"), "email"));
+            up.setBoolean(4, u.path("active").asBoolean(true));
+            up.setLong(5, u.path("version").asLong());
+            up.setObject(6, time.atOffset(java.time.ZoneOffset.UTC));
+            up.executeUpdate();
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
+    }
+}
