@@ -31,8 +31,12 @@ public final class HolidayCsv {
     public record LineProblem(int line, String field, String message) {
     }
 
-    /** The dates by notice year, when there are no problems. */
-    public record Result(SortedMap<Integer, List<HolidayEntry>> years, List<LineProblem> problems) {
+    /**
+     * The well-formed dates by notice year and the line of each — the schedules to store when
+     * there are no problems; with problems, what can still be checked against the stored years.
+     */
+    public record Result(SortedMap<Integer, List<HolidayEntry>> years, Map<LocalDate, Integer> lines,
+                         List<LineProblem> problems) {
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -111,10 +115,8 @@ public final class HolidayCsv {
             });
             years.put(year, checked.entries());
         });
-        if (!problems.isEmpty()) {
-            return failed(problems);
-        }
-        return new Result(years, List.of());
+        problems.sort(Comparator.comparingInt(LineProblem::line));
+        return new Result(years, Map.copyOf(lineOfDate), List.copyOf(problems));
     }
 
     /** Writes dates in the format {@link #read} reads, in date order. */
@@ -137,7 +139,7 @@ public final class HolidayCsv {
     private static Result failed(List<LineProblem> problems) {
         List<LineProblem> sorted = new ArrayList<>(problems);
         sorted.sort(Comparator.comparingInt(LineProblem::line));
-        return new Result(new TreeMap<>(), List.copyOf(sorted));
+        return new Result(new TreeMap<>(), Map.of(), List.copyOf(sorted));
     }
 
     private static String cell(Line line, int index) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * China's working days as the loaded holiday schedules say: a listed {@code WORK} date is a working
@@ -80,6 +81,11 @@ public final class HolidaySchedule {
 
     public SortedSet<Integer> coveredYears() {
         return covered;
+    }
+
+    /** Of {@code thisYear} and the year after, those not covered: their dates are guessed Monday–Friday. */
+    public List<Integer> missing(int thisYear) {
+        return IntStream.of(thisYear, thisYear + 1).filter(y -> !covers(y)).boxed().toList();
     }
 
     public Optional<HolidayEntry> entry(LocalDate day) {

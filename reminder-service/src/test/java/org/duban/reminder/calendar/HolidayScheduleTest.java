@@ -118,6 +118,13 @@ class HolidayScheduleTest {
         assertEquals(255, china.entries().size());
     }
 
+    @Test
+    void missingAreThisYearAndNextWhenNotCovered() {
+        assertEquals(List.of(), china.missing(2025));
+        assertEquals(List.of(2027), china.missing(2026));
+        assertEquals(List.of(2027, 2028), china.missing(2027));
+    }
+
     @ParameterizedTest(name = "uncovered {0}: working {1}")
     @CsvSource({
             "2027-01-01, true",   // surely 元旦, but no notice is loaded: Monday–Friday
