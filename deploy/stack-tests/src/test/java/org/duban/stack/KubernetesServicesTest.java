@@ -57,7 +57,7 @@ class KubernetesServicesTest {
                 map(k8s.get("HorizontalPodAutoscaler", service), "spec", "scaleTargetRef"));
         assertTrue(list(k8s.container(service), "envFrom").stream().anyMatch(from -> service.equals(at(from, "configMapRef", "name"))),
                 service + " takes its own ConfigMap");
-        k8s.configMap(service);
+        assertFalse(k8s.configMap(service).isEmpty(), service + "'s ConfigMap has its settings");
     }
 
     @ParameterizedTest
