@@ -4,8 +4,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,12 +28,8 @@ class DockerComposeTest {
     private static Map<String, Map<String, Object>> services;
 
     @BeforeAll
-    @SuppressWarnings("unchecked")
-    static void parse() throws IOException {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(100);
-        Map<String, Object> compose = new Yaml(options).load(Files.readString(Repository.root().resolve("docker-compose.yml")));
-        services = (Map<String, Map<String, Object>>) compose.get("services");
+    static void parse() {
+        services = Repository.composeServices();
     }
 
     @Test
@@ -88,37 +82,33 @@ class DockerComposeTest {
         }
     }
 
+    static List<String> dataServices() {
+        return Repository.dataServices();
+    }
+
+    @ParameterizedTest
+    @MethodSource("dataServices")
+    @SuppressWarnings("unchecked")
+    void eachDataServiceUsesItsOwnDatabase(String service) {
+        Map<String, Object> environment = (Map<String, Object>) services.get(service).get("environment");
+        assertEquals("jdbc:postgresql://postgres:5432/" + Repository.database(service), environment.get("QUARKUS_DATASOURCE_JDBC_URL"));
+    }
+
+    @Test
+    void theDatabasesTheServicesNeedAreCreated() {
+        for (String service : Repository.dataServices()) {
+            assertTrue(Repository.composeDatabases().contains(Repository.database(service)), Repository.database(service) + " is created");
+        }
+    }
+
+    /** The gateway's route table, task-service's unit-service client: by service name and port. */
     @ParameterizedTest
     @MethodSource("applicationServices")
     @SuppressWarnings("unchecked")
-    void eachDataServiceUsesItsOwnDatabase(String service) {
-        if (service.equals("gateway")) {
-            return; // stateless
-        }
+    void everyServiceReachesTheOthersOnTheirPorts(String service) {
         Map<String, Object> environment = (Map<String, Object>) services.get(service).get("environment");
-        String url = (String) environment.get("QUARKUS_DATASOURCE_JDBC_URL");
-        String expected = Repository.applicationProperties(service).getProperty("quarkus.datasource.jdbc.url")
-                .replaceFirst(".*/", "");
-        assertEquals("jdbc:postgresql://postgres:5432/" + expected, url);
-    }
-
-    @Test
-    void theDatabasesTheServicesNeedAreCreated() throws IOException {
-        String init = Files.readString(Repository.root().resolve("deploy/postgres/init-databases.sql"));
-        for (String service : List.of("unit-service", "task-service", "reminder-service")) {
-            String database = Repository.applicationProperties(service).getProperty("quarkus.datasource.jdbc.url").replaceFirst(".*/", "");
-            assertTrue(init.contains("CREATE DATABASE " + database + ";"), database + " is created");
-        }
-    }
-
-    @Test
-    @SuppressWarnings("unchecked")
-    void theGatewayReachesEveryServiceOnItsPort() {
-        Map<String, Object> environment = (Map<String, Object>) services.get("gateway").get("environment");
-        for (String service : List.of("unit-service", "task-service", "reminder-service")) {
-            String variable = "DUBAN_GATEWAY_SERVICES_" + Repository.toEnvironmentName(service) + "_URL";
-            assertEquals("http://" + service + ":" + Repository.httpPort(service), environment.get(variable), variable);
-        }
+        Repository.serviceUrlVariables(service).forEach((variable, target) ->
+                assertEquals("http://" + target + ":" + Repository.httpPort(target), environment.get(variable), service + ": " + variable));
     }
 
     @Test
