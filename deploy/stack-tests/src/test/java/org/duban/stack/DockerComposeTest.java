@@ -34,7 +34,7 @@ class DockerComposeTest {
 
     @Test
     void describesTheInfrastructureAndTheFourServices() {
-        assertEquals(Set.of("postgres", "kafka", "keycloak", "unit-service", "task-service", "reminder-service", "gateway"),
+        assertEquals(Set.of("postgres", "kafka", "keycloak", "mailpit", "unit-service", "task-service", "reminder-service", "gateway"),
                 services.keySet());
     }
 
