@@ -47,6 +47,7 @@ class ReminderStoryTest {
     static final String HEFEI = "gov-340100";
     static final String HEFEI_MAIL = "gkb@hefei.example.cn";
     static final String OFFICE = "ah-zwgkb";
+    static final String WUHU = "gov-340200";
 
     static long planId;
     static Map<String, Long> task39;
@@ -147,9 +148,19 @@ class ReminderStoryTest {
 
     @Test
     @Order(4)
-    void theDayAfterItIsOverdue() {
+    void theDayAfterItIsOverdueExceptWhereAnExtensionWasApproved() {
+        long wuhu = task39.get(WUHU);
+        long request = Upstream.tasks(TestTokens.unit(WUHU)).body(Map.of("until", "2022-07-31", "reason", "需协调多部门"))
+                .when().post("/api/assignments/" + wuhu + "/extension-requests").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        Upstream.tasks(TestTokens.admin()).body(Map.of("approved", true, "note", "同意"))
+                .when().post("/api/extension-requests/" + request + "/decision").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "SELECT count(*) FROM assignment_copy WHERE id = ?1 AND due_date = DATE '2022-07-31'", wuhu) == 1);
+
         run("2022-07-01T09:00:00+08:00");
-        assertEquals(task39.size() - 1, notifications("OVERDUE", "2022-07-01"));
+        assertEquals(task39.size() - 2, notifications("OVERDUE", "2022-07-01"));
+        assertEquals(0, count("SELECT count(*) FROM notification WHERE assignment_id = ?1 AND kind = 'OVERDUE'", wuhu));
         assertEquals(0, run("2022-07-01T09:00:00+08:00").getLong("sent"));
         assertEquals(0, count("SELECT count(*) FROM notification WHERE assignment_id = ?1 AND kind <> 'DUE_SOON'", task39.get(HEFEI)));
     }
@@ -159,13 +170,13 @@ class ReminderStoryTest {
     void afterAGapOneOverdueAndTheEscalationToLeadsAndTheOffice() {
         // no run between 07-02 and 07-13: the repeat due on 07-08 goes out once, not once per missed day
         run("2022-07-14T09:00:00+08:00");
-        assertEquals(task39.size() - 1, notifications("OVERDUE", "2022-07-08"));
+        assertEquals(task39.size() - 2, notifications("OVERDUE", "2022-07-08"));
         assertEquals(0, count("SELECT count(*) FROM notification n JOIN assignment_copy a ON a.id = n.assignment_id "
                 + "WHERE a.plan_id = ?1 AND a.task_number = 39 AND n.kind = 'OVERDUE' "
                 + "AND n.occasion NOT IN (DATE '2022-07-01', DATE '2022-07-08')", planId));
-        assertEquals(task39.size() - 1, notifications("ESCALATION", "2022-07-14"));
+        assertEquals(task39.size() - 2, notifications("ESCALATION", "2022-07-14"));
         // the office hears of every escalated assignment
-        assertEquals(task39.size() - 1, count("SELECT count(*) FROM notification n JOIN assignment_copy a ON a.id = n.assignment_id "
+        assertEquals(task39.size() - 2, count("SELECT count(*) FROM notification n JOIN assignment_copy a ON a.id = n.assignment_id "
                 + "WHERE a.plan_id = ?1 AND a.task_number = 39 AND n.kind = 'ESCALATION' AND n.unit_code = ?2 "
                 + "AND a.unit_code <> ?2", planId, OFFICE));
         given().auth().oauth2(TestTokens.admin()).queryParam("unit", OFFICE).queryParam("kind", "ESCALATION")
@@ -175,6 +186,17 @@ class ReminderStoryTest {
 
     @Test
     @Order(6)
+    void theExtendedDueDateBringsItsOwnReminders() {
+        long wuhu = task39.get(WUHU);
+        // a week before the new due date 2022-07-31 (a Sunday): the 24th is a Sunday too, so it goes out on Monday the 25th
+        run("2022-07-25T09:00:00+08:00");
+        assertEquals(1, count("SELECT count(*) FROM notification WHERE assignment_id = ?1 AND kind = 'DUE_SOON' "
+                + "AND occasion = DATE '2022-07-24' AND unit_code = ?2", wuhu, WUHU));
+        assertEquals(0, count("SELECT count(*) FROM notification WHERE assignment_id = ?1 AND kind IN ('OVERDUE', 'ESCALATION')", wuhu));
+    }
+
+    @Test
+    @Order(7)
     void aRedeliveredEventChangesNothing() throws Exception {
         long hefei = task39.get(HEFEI);
         ConsumerRecord<String, String> created = TopicReader.read("duban.assignments",
@@ -196,7 +218,7 @@ class ReminderStoryTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aUnitSeesOnlyItsOwnInbox() {
         given().auth().oauth2(TestTokens.unit(HEFEI)).queryParam("unit", "gov-340200")
                 .when().get("/api/notifications").then().statusCode(403)
