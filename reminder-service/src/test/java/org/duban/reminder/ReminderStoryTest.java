@@ -49,6 +49,9 @@ class ReminderStoryTest {
     static final String OFFICE = "ah-zwgkb";
     static final String WUHU = "gov-340200";
 
+    static final String SECRET = "whsec_" + java.util.Base64.getEncoder().encodeToString("duban-story-webhook-secret-32byte".getBytes());
+    static final org.duban.reminder.webhook.TestReceiver OA = org.duban.reminder.webhook.TestReceiver.answering(SECRET, java.time.Instant::now);
+
     static long planId;
     static Map<String, Long> task39;
 
@@ -82,6 +85,10 @@ class ReminderStoryTest {
     @Order(1)
     void theReplicaFollowsTheImportedPlan() {
         Upstream.setEmail(HEFEI, HEFEI_MAIL);
+        // Hefei's OA system takes the digests by webhook
+        given().auth().oauth2(TestTokens.integrator()).contentType("application/json")
+                .body(Map.of("url", OA.url("/duban"), "secret", SECRET, "events", List.of("*"), "unitCode", HEFEI))
+                .when().post("/api/webhooks").then().statusCode(201);
         planId = Upstream.importSamplePlan("皖政务办〔2022〕3号");
         task39 = Upstream.assignments(planId, 39);
         assertTrue(task39.size() >= 121, "省政府办公厅, 16 cities and 104 counties: " + task39.size());
@@ -126,8 +133,17 @@ class ReminderStoryTest {
         JsonNode event = json.readTree(events.get(0).value());
         assertEquals("duban.notification.sent", event.get("type").asText());
         assertEquals(HEFEI, event.at("/data/unitCode").asText());
+        // the webhook: one signed delivery to Hefei's OA, the signature checked by the receiver itself
+        await().atMost(Duration.ofSeconds(30)).until(() -> !OA.received().isEmpty());
+        var delivery = OA.received().get(0);
+        assertTrue(delivery.signatureValid(), "Standard Webhooks signature");
+        JsonNode hook = json.readTree(delivery.text());
+        assertEquals("duban.notification.sent", hook.get("type").asText());
+        assertEquals(HEFEI, hook.at("/data/unitCode").asText());
+        assertTrue(delivery.text().contains("\"assignmentId\":" + task39.get(HEFEI) + ","));
         Thread.sleep(1500);
         assertEquals(1, messagesTo(HEFEI_MAIL).size(), "the re-run sent no second mail");
+        assertEquals(1, OA.received().size(), "nor a second delivery");
     }
 
     @Test
