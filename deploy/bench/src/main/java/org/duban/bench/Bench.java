@@ -42,9 +42,11 @@ public final class Bench {
             case "resolver" -> resolver();
             case "assignments" -> AssignmentBench.run(Integer.getInteger("assignments", 200_000), Integer.getInteger("concurrency", 4),
                     Duration.ofSeconds(Integer.getInteger("warmup", 10)), Duration.ofSeconds(Integer.getInteger("seconds", 20)));
+            case "reminders" -> ReminderBench.run(java.util.Arrays.stream(System.getProperty("sizes", "10000,100000,1000000")
+                    .split(",")).map(String::trim).map(Integer::valueOf).toList());
             case "units" -> units(Integer.getInteger("units", 10_000), Integer.getInteger("concurrency", 4),
                     Duration.ofSeconds(Integer.getInteger("warmup", 10)), Duration.ofSeconds(Integer.getInteger("seconds", 20)));
-            default -> System.out.println("usage: Bench resolver | units | assignments  (-Dunits=10000 -Dassignments=200000 -Dconcurrency=4 -Dseconds=20)");
+            default -> System.out.println("usage: Bench resolver | units | assignments | reminders  (-Dunits=10000 -Dassignments=200000 -Dconcurrency=4 -Dseconds=20)");
         }
     }
 
@@ -175,9 +177,14 @@ public final class Bench {
     }
 
     static HttpResponse<String> post(String url, String token, String json) throws Exception {
+        return post(url, token, json, Duration.ofSeconds(30));
+    }
+
+    static HttpResponse<String> post(String url, String token, String json, Duration timeout) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").timeout(timeout)
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static boolean ok(HttpResponse<String> response) {

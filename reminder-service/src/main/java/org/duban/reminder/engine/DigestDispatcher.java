@@ -38,9 +38,11 @@ public class DigestDispatcher {
     private final ReminderTexts texts;
     private final ObjectMapper json;
     private final Clock clock;
+    private final RemindersConfig config;
 
     DigestDispatcher(EntityManager em, Outbox outbox, Event<DigestReady> channels, ReminderTexts texts, ObjectMapper json,
-                     Clock clock) {
+                     Clock clock, RemindersConfig config) {
+        this.config = config;
         this.em = em;
         this.outbox = outbox;
         this.channels = channels;
@@ -97,30 +99,41 @@ public class DigestDispatcher {
         Object[] contact = contact(unitCode);
         String unitName = (String) contact[0];
         String email = (String) contact[1];
-        String messageId = "digest-" + (runId == null ? "n" + items.get(0).id : runId) + "-" + unitCode;
-        Set<String> kinds = new LinkedHashSet<>();
-        List<ReminderTexts.Line> lines = new ArrayList<>();
-        ObjectNode payload = json.createObjectNode();
-        payload.put("messageId", messageId);
-        payload.put("unitCode", unitCode);
-        payload.put("unitName", unitName);
-        if (runId != null) {
-            payload.put("runId", runId);
+        String base = "digest-" + (runId == null ? "n" + items.get(0).id : runId) + "-" + unitCode;
+        int max = Math.max(1, config.digestMaxItems());
+        int parts = (items.size() + max - 1) / max;
+        for (int part = 0; part < parts; part++) {
+            List<Notification> slice = items.subList(part * max, Math.min(items.size(), (part + 1) * max));
+            String messageId = parts == 1 ? base : base + "-p" + (part + 1);
+            Set<String> kinds = new LinkedHashSet<>();
+            List<ReminderTexts.Line> lines = new ArrayList<>();
+            ObjectNode payload = json.createObjectNode();
+            payload.put("messageId", messageId);
+            payload.put("unitCode", unitCode);
+            payload.put("unitName", unitName);
+            if (runId != null) {
+                payload.put("runId", runId);
+            }
+            if (parts > 1) {
+                payload.put("part", part + 1);
+                payload.put("parts", parts);
+            }
+            ArrayNode list = payload.putArray("notifications");
+            List<Long> ids = new ArrayList<>();
+            for (Notification n : slice) {
+                kinds.add(n.kind.name());
+                lines.add(new ReminderTexts.Line(ReminderTexts.label(n.kind), n.title, n.body));
+                list.add(json.valueToTree(NotificationView.of(n)));
+                ids.add(n.id);
+            }
+            ReminderTexts.Text digest = texts.digest(unitName, lines);
+            String subject = parts == 1 ? digest.title() : digest.title() + "（" + (part + 1) + "/" + parts + "）";
+            outbox.publish(TOPIC, unitCode, SENT, payload);
+            channels.fire(new DigestReady(runId == null ? 0 : runId, unitCode, unitName, email, messageId, kinds,
+                    subject, digest.body(), ids, payload));
         }
-        ArrayNode list = payload.putArray("notifications");
-        List<Long> ids = new ArrayList<>();
-        for (Notification n : items) {
-            kinds.add(n.kind.name());
-            lines.add(new ReminderTexts.Line(ReminderTexts.label(n.kind), n.title, n.body));
-            list.add(json.valueToTree(NotificationView.of(n)));
-            ids.add(n.id);
-        }
-        ReminderTexts.Text digest = texts.digest(unitName, lines);
-        outbox.publish(TOPIC, unitCode, SENT, payload);
-        channels.fire(new DigestReady(runId == null ? 0 : runId, unitCode, unitName, email, messageId, kinds,
-                digest.title(), digest.body(), ids, payload));
         em.createQuery("UPDATE Notification SET dispatchedAt = ?1 WHERE id IN ?2")
-                .setParameter(1, clock.instant()).setParameter(2, ids).executeUpdate();
+                .setParameter(1, clock.instant()).setParameter(2, items.stream().map(n -> n.id).toList()).executeUpdate();
         return true;
     }
 

@@ -27,6 +27,13 @@ public interface RemindersConfig {
     @WithDefault("2000")
     int chunkSize();
 
+    /**
+     * The most notifications one digest message carries; a unit owed more in one run gets its digest
+     * in parts (Kafka's and most mail servers' message size limits).
+     */
+    @WithDefault("200")
+    int digestMaxItems();
+
     /** How often digests left undispatched (a crash between run and dispatch) are looked for. */
     @WithDefault("60s")
     Duration dispatchInterval();
