@@ -123,6 +123,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        java.sql.SQLException duplicate = uniqueViolation(e);
+        if (duplicate != null) {
+            // two writers raced for the same unique key: the loser is told, nothing was stored
+            LOG.debugf("unique key conflict on %s: %s", path(uri), duplicate.getMessage());
+            return respond(ProblemException.conflict("duplicate", "This conflicts with something stored meanwhile "
+                    + "(the same name, code or key); read it again and retry").problem(), uri);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));
         Problem problem = new Problem(Problem.TYPE_PREFIX + "internal", "Internal error", 500,
@@ -179,5 +186,15 @@ public class ProblemMappers {
             return String.join(".", names);
         }
         return parameter != null ? parameter : "body";
+    }
+
+    /** The unique-key violation (SQLSTATE 23505) somewhere in the cause chain, if any. */
+    static java.sql.SQLException uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return sql;
+            }
+        }
+        return null;
     }
 }
