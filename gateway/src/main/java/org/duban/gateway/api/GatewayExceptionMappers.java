@@ -1,5 +1,6 @@
 package org.duban.gateway.api;
 
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -23,6 +24,14 @@ public class GatewayExceptionMappers {
         return Response.status(401).type(Problems.MEDIA_TYPE).header("WWW-Authenticate", "Bearer realm=\"duban\"")
                 .entity(Problems.body(401, "unauthenticated", "Unauthorized", "A valid bearer token is required", path(uri)).encode())
                 .build();
+    }
+
+    /** The realm cannot be reached to check the token: the caller may try again shortly, it did nothing wrong. */
+    @ServerExceptionMapper
+    public Response issuerUnavailable(OIDCException e, UriInfo uri) {
+        LOG.warnf("Token check failed: %s", e.getMessage());
+        return Response.fromResponse(problem(503, "issuer-unavailable", "Service unavailable",
+                "The token issuer cannot be reached to check the bearer token; try again shortly", uri)).header("Retry-After", "5").build();
     }
 
     @ServerExceptionMapper
