@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 /**
  * What the gateway checks before a request goes anywhere, in this order: the request id (kept when
  * the caller sent a sane one, else made; logged and echoed), the client's rate (429 with
- * {@code Retry-After}) and the declared body size (413). Quarkus' CORS filter runs before all of
- * these, so a preflight never costs a token. A body sent without a length is counted while it
- * streams, by the proxy.
+ * {@code Retry-After}) and the declared body size (413). Quarkus' CORS filter (order -300) runs
+ * between the first and the others, so a preflight never costs a token. A body sent without a
+ * length is counted while it streams, by the proxy.
  */
 @ApplicationScoped
 public class TrafficGuards {
@@ -43,7 +43,7 @@ public class TrafficGuards {
     void register(@Observes Router router, Vertx vertx) {
         router.route().order(Integer.MIN_VALUE).handler(this::tagRequest);
         if (buckets != null) {
-            router.route("/api/*").order(-300).handler(this::rateLimit);
+            router.route("/api/*").order(-250).handler(this::rateLimit); // after the CORS filter (-300)
             long every = Math.max(1000, config.rateLimit().evictEvery().toMillis());
             vertx.setPeriodic(every, timer -> {
                 int dropped = buckets.evictIdle();

@@ -27,10 +27,6 @@ final class LimitedBody implements ReadStream<Buffer> {
         return exceeded;
     }
 
-    long limit() {
-        return limit;
-    }
-
     @Override
     public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
         body.exceptionHandler(handler);

@@ -68,6 +68,15 @@ class RateLimitTest {
     }
 
     @Test
+    void preflightsCostNoTokens() {
+        for (int i = 0; i < 8; i++) {
+            given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "GET")
+                    .when().options("/api/units").then().statusCode(200);
+        }
+        given().when().get("/api/units").then().statusCode(200); // the address's bucket of 5 is still full
+    }
+
+    @Test
     void healthAndOpenApiAreNotLimited() {
         for (int i = 0; i < 8; i++) {
             int status = given().when().get("/q/health/live").then().extract().statusCode();
