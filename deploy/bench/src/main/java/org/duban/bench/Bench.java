@@ -46,7 +46,9 @@ public final class Bench {
                     .split(",")).map(String::trim).map(Integer::valueOf).toList());
             case "units" -> units(Integer.getInteger("units", 10_000), Integer.getInteger("concurrency", 4),
                     Duration.ofSeconds(Integer.getInteger("warmup", 10)), Duration.ofSeconds(Integer.getInteger("seconds", 20)));
-            default -> System.out.println("usage: Bench resolver | units | assignments | reminders  (-Dunits=10000 -Dassignments=200000 -Dconcurrency=4 -Dseconds=20)");
+            case "gateway" -> GatewayBench.run(Integer.getInteger("concurrency", 1),
+                    Duration.ofSeconds(Integer.getInteger("warmup", 10)), Duration.ofSeconds(Integer.getInteger("seconds", 20)));
+            default -> System.out.println("usage: Bench resolver | units | assignments | reminders | gateway  (-Dunits=10000 -Dassignments=200000 -Dconcurrency=4 -Dseconds=20)");
         }
     }
 
