@@ -42,10 +42,11 @@ public class ConsumerOffsets implements KafkaConsumerRebalanceListener {
         }
         String group = consumer.groupMetadata().groupId();
         Map<TopicPartition, Long> stored = new HashMap<>();
+        // one consumer (Replica's) per topic writes these rows: look them up by topic
         try (Connection c = dataSource.getConnection();
              PreparedStatement q = c.prepareStatement(
-                     "SELECT topic, partition, next_offset FROM consumer_offset WHERE consumer = ?")) {
-            q.setString(1, group);
+                     "SELECT topic, partition, next_offset FROM consumer_offset WHERE topic = ANY(?)")) {
+            q.setArray(1, c.createArrayOf("text", partitions.stream().map(TopicPartition::topic).distinct().toArray()));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     stored.put(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3));
