@@ -75,7 +75,8 @@ class ReminderServiceCrashTest {
         long held = dueSoon.stream().sorted().skip(dueSoon.size() / 2).findFirst().orElseThrow();
         try (AutoCloseable otherReplica = ReminderDatabase.holdReminder(held, "DUE_SOON", OCCASION)) {
             killedCall = CompletableFuture.supplyAsync(() -> Gateway.as(Users.office()).queryParam("at", AT)
-                    .when().post("/api/reminders/run").then().extract().statusCode());
+                    .when().post("/api/reminders/run").then().extract().statusCode())
+                    .exceptionally(connectionLost -> -1);
             await("the run waits for the held reminder").atMost(Duration.ofSeconds(60))
                     .until(() -> ReminderDatabase.runsWaitingForAHeldReminder() > 0);
             killedRun = ReminderDatabase.latestRun();

@@ -2,11 +2,11 @@ package org.duban.systemtest;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.duban.testsupport.ChildProcess;
 import org.duban.testsupport.KafkaProcess;
 import org.duban.testsupport.KeycloakProcess;
 import org.duban.testsupport.ServiceProcess;
-import org.duban.testsupport.SharedInfrastructure;
 import org.duban.testsupport.StackProcesses;
 
 import java.io.IOException;
@@ -33,15 +33,31 @@ final class SystemStack {
 
     private static SystemStack started;
     private static RuntimeException failedToStart;
+    private static EmbeddedPostgres postgres;
+    /**
+     * What was started, newest first: stopped in that order when the JVM exits, so the services are gone before
+     * their database and broker go. (Each process also has its own exit hook, in case this one cannot run.)
+     */
+    private static final java.util.Deque<AutoCloseable> STARTED = new java.util.concurrent.LinkedBlockingDeque<>();
 
-    final Path logs;
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (AutoCloseable part = STARTED.pollFirst(); part != null; part = STARTED.pollFirst()) {
+                try {
+                    part.close();
+                } catch (Exception e) {
+                    System.err.println("stopping " + part + ": " + e);
+                }
+            }
+        }, "system-stack-stop"));
+    }
+
     final KeycloakProcess keycloak;
     final KafkaProcess kafka;
     final GreenMail mail;
     final StackProcesses services;
 
-    private SystemStack(Path logs, KeycloakProcess keycloak, KafkaProcess kafka, GreenMail mail, StackProcesses services) {
-        this.logs = logs;
+    private SystemStack(KeycloakProcess keycloak, KafkaProcess kafka, GreenMail mail, StackProcesses services) {
         this.keycloak = keycloak;
         this.kafka = kafka;
         this.mail = mail;
@@ -74,15 +90,14 @@ final class SystemStack {
         // Keycloak is the slow one (its first start runs a build step): it goes first, the rest starts meanwhile
         KeycloakProcess keycloak = KeycloakProcess.launch(keycloakHome, root.resolve("deploy/keycloak/duban-realm.json"),
                 logs.resolve("keycloak.log"));
-        for (String service : StackProcesses.SERVICES) {
-            if (!service.equals(StackProcesses.GATEWAY)) {
-                SharedInfrastructure.database(StackProcesses.database(service));
-            }
-        }
+        STARTED.push(keycloak);
+        postgres = startPostgres();
+        STARTED.push(postgres);
         KafkaProcess kafka = KafkaProcess.start(logs.resolve("kafka"));
+        STARTED.push(kafka);
         GreenMail mail = new GreenMail(new ServerSetup(ChildProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(mail::stop, "greenmail-stop"));
+        STARTED.push(mail::stop);
 
         Map<String, String> outboxFailsFast = Map.of(
                 // a dead broker is noticed within seconds and retried every two, so outage tests need not wait long
@@ -94,7 +109,7 @@ final class SystemStack {
         StackProcesses.Builder stack = StackProcesses.builder()
                 .issuer(keycloak.issuer(REALM))
                 .kafka(kafka.bootstrapServers())
-                .databases(SharedInfrastructure::database, "postgres", "postgres")
+                .databases(SystemStack::jdbcUrl, "postgres", "postgres")
                 .logs(logs)
                 // the client compiler only: services start sooner on two cores, and a test is over before C2 would pay off
                 .jvmOptions(java.util.List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
@@ -124,13 +139,42 @@ final class SystemStack {
         stack.environment(StackProcesses.GATEWAY, "DUBAN_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND", "1000");
         stack.environment(StackProcesses.GATEWAY, "DUBAN_GATEWAY_RATE_LIMIT_BURST", "10000");
         StackProcesses services = stack.launch();
+        STARTED.push(services);
 
         keycloak.awaitReady();
         services.awaitReady();
         System.out.printf("Duban system test: the stack is ready after %.0f s (gateway %s, Keycloak %s, Kafka %s, logs in %s)%n",
                 (System.nanoTime() - begin) / 1e9, services.url(StackProcesses.GATEWAY), keycloak.url(),
                 kafka.bootstrapServers(), logs);
-        return new SystemStack(logs, keycloak, kafka, mail, services);
+        return new SystemStack(keycloak, kafka, mail, services);
+    }
+
+    /** An embedded PostgreSQL with the three services' databases (zonky, as the local stack's LocalPostgres). */
+    private static EmbeddedPostgres startPostgres() {
+        try {
+            EmbeddedPostgres server = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(false) // stopped after the services, see STARTED
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .start();
+            try (Connection c = server.getPostgresDatabase().getConnection(); java.sql.Statement create = c.createStatement()) {
+                for (String service : StackProcesses.SERVICES) {
+                    if (!service.equals(StackProcesses.GATEWAY)) {
+                        create.execute("CREATE DATABASE " + StackProcesses.database(service));
+                    }
+                }
+            }
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the services' databases", e);
+        }
+    }
+
+    private static String jdbcUrl(String database) {
+        return postgres.getJdbcUrl("postgres", database);
     }
 
     String gateway() {
@@ -146,7 +190,7 @@ final class SystemStack {
      * not finish) and to wait for its copy of the assignments, never to check what users see.
      */
     static Connection reminderDatabase() throws SQLException {
-        return DriverManager.getConnection(SharedInfrastructure.database("duban_reminder"), "postgres", "postgres");
+        return DriverManager.getConnection(jdbcUrl("duban_reminder"), "postgres", "postgres");
     }
 
     /** The last lines of every process's log, for a failed test's report. */
