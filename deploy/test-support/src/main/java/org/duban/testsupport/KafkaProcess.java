@@ -31,7 +31,23 @@ public final class KafkaProcess implements AutoCloseable {
     /** Formats a fresh broker on free ports and starts it. */
     public static KafkaProcess start() {
         try {
-            KafkaProcess kafka = new KafkaProcess(Files.createTempDirectory("kafka-process-"), freePort(), freePort());
+            return start(Files.createTempDirectory("kafka-process-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same, with its configuration, data and log in {@code dir} (emptied first). */
+    public static KafkaProcess start(Path dir) {
+        try {
+            if (Files.exists(dir)) {
+                try (var walk = Files.walk(dir)) {
+                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            KafkaProcess kafka = new KafkaProcess(Files.createDirectories(dir), freePort(), freePort());
             kafka.format();
             kafka.resume();
             Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "kafka-process-stop"));
@@ -39,6 +55,11 @@ public final class KafkaProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The broker's console output, kept across restarts. */
+    public Path log() {
+        return dir.resolve("broker.log");
     }
 
     public String bootstrapServers() {

@@ -116,7 +116,7 @@ public final class ServiceProcess {
     }
 
     /** The checkout: the first folder upwards that has the parent pom and the services. */
-    static Path root() {
+    public static Path root() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !(Files.exists(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("unit-service")))) {
             dir = dir.getParent();

@@ -30,6 +30,18 @@ public final class TopicReader {
     public static List<ConsumerRecord<String, String>> read(String bootstrapServers, String topic,
                                                             Predicate<ConsumerRecord<String, String>> filter,
                                                             int expected, Duration timeout) {
+        return readUntil(bootstrapServers, topic, filter, found -> found.size() >= expected, timeout);
+    }
+
+    /**
+     * Every record on {@code topic} whose value matches, read from the beginning until {@code done} holds
+     * for what was found or the timeout; then one more short poll, so that a duplicate right behind the
+     * records looked for is caught too.
+     */
+    public static List<ConsumerRecord<String, String>> readUntil(String bootstrapServers, String topic,
+                                                                 Predicate<ConsumerRecord<String, String>> filter,
+                                                                 Predicate<List<ConsumerRecord<String, String>>> done,
+                                                                 Duration timeout) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
@@ -39,14 +51,13 @@ public final class TopicReader {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline && found.size() < expected) {
+            while (System.nanoTime() < deadline && !done.test(found)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (filter.test(record)) {
                         found.add(record);
                     }
                 }
             }
-            // one more short poll so that a duplicate right behind the expected records is caught too
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                 if (filter.test(record)) {
                     found.add(record);
@@ -58,8 +69,13 @@ public final class TopicReader {
 
     /** End offsets of a topic, for "nothing more was published" checks. */
     public static Map<TopicPartition, Long> endOffsets(String topic) {
+        return endOffsets(SharedInfrastructure.kafkaBootstrapServers(), topic);
+    }
+
+    /** The same on another broker. */
+    public static Map<TopicPartition, Long> endOffsets(String bootstrapServers, String topic) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafkaBootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             var partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
