@@ -52,7 +52,9 @@ public final class Bench {
                     .map(String::trim).map(Integer::valueOf).toList(), Integer.getInteger("seconds", 5), Integer.getInteger("runs", 3));
             case "units" -> units(Integer.getInteger("units", 10_000), Integer.getInteger("concurrency", 4),
                     Duration.ofSeconds(Integer.getInteger("warmup", 10)), Duration.ofSeconds(Integer.getInteger("seconds", 20)));
-            default -> System.out.println("usage: Bench resolver | units | assignments | list-sql | events | reminders  (-Dunits=10000 -Dassignments=200000 -Dconcurrency=4 -Dseconds=20)");
+            case "gateway" -> GatewayBench.run(Integer.getInteger("concurrency", 1),
+                    Duration.ofSeconds(Integer.getInteger("warmup", 10)), Duration.ofSeconds(Integer.getInteger("seconds", 20)));
+            default -> System.out.println("usage: Bench resolver | units | assignments | list-sql | events | reminders | gateway  (-Dunits=10000 -Dassignments=200000 -Dconcurrency=4 -Dseconds=20)");
         }
     }
 

@@ -87,6 +87,11 @@ public final class TestTokens {
         return sign(username, roles, unitCode, Instant.now().plusSeconds(300));
     }
 
+    /** An office token whose signature is not the issuer's: every service must refuse it. */
+    public static String forged() {
+        return admin().replaceFirst("\\.[^.]+$", ".Zm9yZ2Vk");
+    }
+
     /** A token that expired a minute ago. */
     public static String expired(String username, List<String> roles) {
         return sign(username, roles, null, Instant.now().minusSeconds(60));

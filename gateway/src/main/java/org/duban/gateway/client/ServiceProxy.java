@@ -3,17 +3,20 @@ package org.duban.gateway.client;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.duban.gateway.api.Problems;
+import org.duban.gateway.api.TrafficGuards;
 import org.duban.gateway.config.GatewayConfig;
 import org.duban.gateway.domain.RouteTable;
 import org.jboss.logging.Logger;
@@ -22,7 +25,6 @@ import java.util.AbstractMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
@@ -36,7 +38,7 @@ import java.util.regex.Pattern;
 public class ServiceProxy {
 
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
-    public static final String REQUEST_ID = "X-Request-Id";
+    public static final String REQUEST_ID = TrafficGuards.REQUEST_ID;
 
     /** Hop-by-hop headers (RFC 9110 §7.6.1) are the connection's own and never forwarded. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
@@ -74,11 +76,7 @@ public class ServiceProxy {
     private void forward(RoutingContext ctx, RouteTable.Route route) {
         HttpServerRequest in = ctx.request();
         in.pause();
-        String requestId = in.getHeader(REQUEST_ID);
-        if (requestId == null || requestId.isBlank()) {
-            requestId = UUID.randomUUID().toString();
-        }
-        String id = requestId;
+        String id = TrafficGuards.requestId(ctx);
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
                 .setAbsoluteURI(route.target().toString().replaceFirst("/$", "") + in.uri())
@@ -86,7 +84,7 @@ public class ServiceProxy {
         client.request(options).onComplete(opened -> {
             if (opened.failed()) {
                 in.resume();
-                problem(ctx, 502, "Bad gateway", route.service() + " cannot be reached", id, opened.cause());
+                problem(ctx, 502, "bad-gateway", "Bad gateway", route.service() + " cannot be reached", id, opened.cause());
                 return;
             }
             var out = opened.result();
@@ -99,14 +97,27 @@ public class ServiceProxy {
                 String chain = in.getHeader("X-Forwarded-For");
                 out.headers().set("X-Forwarded-For", chain == null ? remote : chain + ", " + remote);
             }
-            out.send(in).onComplete(answered -> {
+            // a declared length was checked before; a body of unknown length is counted as it streams
+            LimitedBody limited = in.headers().contains(HttpHeaderNames.CONTENT_LENGTH) ? null
+                    : new LimitedBody(in, config.maxRequestSize().asLongValue(), () -> {
+                        out.reset();
+                        ctx.response().putHeader("Connection", "close");
+                        problem(ctx, 413, "too-large", "Content too large", "The request body is larger than the "
+                                + config.maxRequestSize().asLongValue() + " bytes accepted", id, null);
+                    });
+            ReadStream<Buffer> body = limited == null ? in : limited;
+            out.send(body).onComplete(answered -> {
                 if (answered.failed()) {
+                    if (limited != null && limited.exceeded()) {
+                        return; // answered 413 already
+                    }
                     boolean timedOut = answered.cause() instanceof TimeoutException
                             || answered.cause().getClass().getSimpleName().contains("Timeout");
                     if (timedOut) {
-                        problem(ctx, 504, "Gateway timeout", route.service() + " did not answer in time", id, answered.cause());
+                        problem(ctx, 504, "gateway-timeout", "Gateway timeout", route.service() + " did not answer in time", id,
+                                answered.cause());
                     } else {
-                        problem(ctx, 502, "Bad gateway", route.service() + " failed to answer", id, answered.cause());
+                        problem(ctx, 502, "bad-gateway", "Bad gateway", route.service() + " failed to answer", id, answered.cause());
                     }
                     return;
                 }
@@ -149,24 +160,10 @@ public class ServiceProxy {
         return names;
     }
 
-    private static void problem(RoutingContext ctx, int status, String title, String detail, String requestId, Throwable cause) {
+    private static void problem(RoutingContext ctx, int status, String type, String title, String detail, String requestId,
+                                Throwable cause) {
         LOG.warnf("%s %s → %d: %s (%s) [request %s]", ctx.request().method(), ctx.request().path(), status, detail,
                 cause == null ? "" : cause.toString(), requestId);
-        HttpServerResponse response = ctx.response();
-        if (response.headWritten()) {
-            response.reset();
-            return;
-        }
-        String body = new JsonObject()
-                .put("type", "about:blank")
-                .put("title", title)
-                .put("status", status)
-                .put("detail", detail)
-                .put("instance", ctx.request().path())
-                .encode();
-        response.setStatusCode(status)
-                .putHeader("Content-Type", "application/problem+json")
-                .putHeader(REQUEST_ID, requestId)
-                .end(body);
+        Problems.send(ctx, status, type, title, detail);
     }
 }

@@ -3,8 +3,10 @@ package org.duban.gateway.client;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.duban.testsupport.TestTokens;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -12,34 +14,59 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 
 /**
- * A local HTTP server standing in for a backend service: it answers with what it received, so a
- * test can see exactly what the gateway forwarded. {@code /api/tasks/slow} answers after 3 s.
- * The reminder-service is pointed at a port nobody listens on.
+ * Local HTTP servers standing in for the services: they answer with what they received, so a test
+ * can see exactly what the gateway forwarded, and serve an OpenAPI document of their own at
+ * {@code /q/openapi} ({@code openapi/unit-service.json}, {@code openapi/task-service.json}).
+ * {@code /api/tasks/slow} answers after 3 s. The reminder-service is pointed at a port nobody
+ * listens on. Tokens come from the test issuer.
  */
 public class EchoBackend implements QuarkusTestResourceLifecycleManager {
 
-    private HttpServer server;
+    private HttpServer units;
+    private HttpServer tasks;
 
     @Override
     public Map<String, String> start() {
+        units = serve("unit-service");
+        tasks = serve("task-service");
+        return Map.of(
+                "duban.gateway.services.unit-service.url", url(units),
+                "duban.gateway.services.task-service.url", url(tasks),
+                "duban.gateway.services.reminder-service.url", "http://127.0.0.1:" + closedPort(),
+                "duban.gateway.request-timeout", "1s",
+                "duban.gateway.max-request-size", "64K",
+                "quarkus.oidc.auth-server-url", TestTokens.issuer());
+    }
+
+    private static HttpServer serve(String service) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(Executors.newFixedThreadPool(4));
+            server.createContext("/", exchange -> echo(service, exchange));
+            server.start();
+            return server;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.createContext("/", EchoBackend::echo);
-        server.start();
-        String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Map.of(
-                "duban.gateway.services.unit-service.url", url,
-                "duban.gateway.services.task-service.url", url,
-                "duban.gateway.services.reminder-service.url", "http://127.0.0.1:" + closedPort(),
-                "duban.gateway.request-timeout", "1s");
     }
 
-    private static void echo(HttpExchange exchange) throws IOException {
-        if (exchange.getRequestURI().getPath().equals("/api/tasks/slow")) {
+    private static String url(HttpServer server) {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private static void echo(String service, HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (path.equals("/q/openapi")) {
+            try (InputStream doc = EchoBackend.class.getResourceAsStream("/openapi/" + service + ".json")) {
+                byte[] bytes = doc.readAllBytes();
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+                return;
+            }
+        }
+        if (path.equals("/api/tasks/slow")) {
             try {
                 Thread.sleep(3000); // longer than the gateway's request timeout in this test
             } catch (InterruptedException e) {
@@ -48,11 +75,14 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
         }
         byte[] body = exchange.getRequestBody().readAllBytes();
         String answer = "{"
+                + "\"service\":\"" + service + "\","
                 + "\"method\":\"" + exchange.getRequestMethod() + "\","
                 + "\"uri\":\"" + exchange.getRequestURI() + "\","
                 + "\"authorization\":\"" + header(exchange, "Authorization") + "\","
                 + "\"requestId\":\"" + header(exchange, "X-Request-Id") + "\","
                 + "\"contentType\":\"" + header(exchange, "Content-Type") + "\","
+                + "\"ifMatch\":\"" + header(exchange, "If-Match").replace("\"", "\\\"") + "\","
+                + "\"custom\":\"" + header(exchange, "X-Custom") + "\","
                 + "\"connection\":\"" + header(exchange, "X-Hop") + "\","
                 + "\"bodyLength\":" + body.length + ","
                 + "\"body\":\"" + new String(body, StandardCharsets.UTF_8).replace("\"", "\\\"") + "\""
@@ -60,7 +90,9 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
         byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
         exchange.getResponseHeaders().add("ETag", "\"7\"");
-        exchange.sendResponseHeaders(exchange.getRequestURI().getPath().endsWith("/missing") ? 404 : 200, bytes.length);
+        exchange.getResponseHeaders().add("X-Backend", service);
+        int status = path.endsWith("/missing") ? 404 : exchange.getRequestMethod().equals("POST") ? 201 : 200;
+        exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
     }
@@ -80,8 +112,11 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        if (server != null) {
-            server.stop(0);
+        if (units != null) {
+            units.stop(0);
+        }
+        if (tasks != null) {
+            tasks.stop(0);
         }
     }
 }

@@ -62,6 +62,7 @@ public class AssignmentResource {
 
     @POST
     @Path("{id}/transitions")
+    @RolesAllowed({Roles.ADMIN, Roles.UNIT})
     @Operation(summary = "Move an assignment through its workflow (If-Match)",
             description = "NOT_STARTED→IN_PROGRESS→SUBMITTED by the assignment's own unit; SUBMITTED→COMPLETED and the return "
                     + "SUBMITTED→IN_PROGRESS by the office (admin). Any other move answers 409.")
@@ -72,6 +73,7 @@ public class AssignmentResource {
 
     @POST
     @Path("{id}/progress")
+    @RolesAllowed(Roles.UNIT)
     @Operation(summary = "Report progress (the assignment's own unit); the first report also starts the work")
     public Response progress(@PathParam("id") long id, @Valid @NotNull Requests.Progress body) {
         return withEtag(assignments.reportProgress(id, body.text(), body.percent()));
@@ -86,6 +88,7 @@ public class AssignmentResource {
 
     @POST
     @Path("{id}/extension-requests")
+    @RolesAllowed(Roles.UNIT)
     @Operation(summary = "Ask for a later due date (the assignment's own unit); one open request at a time")
     public Response requestExtension(@PathParam("id") long id, @Valid @NotNull Requests.Extension body) {
         var request = assignments.requestExtension(id, body.until(), body.reason());

@@ -1,5 +1,6 @@
 package org.duban.task.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
@@ -14,6 +15,7 @@ import org.duban.platform.api.PageRequest;
 import org.duban.platform.api.PageResponse;
 import org.duban.platform.api.Problem;
 import org.duban.platform.api.ProblemException;
+import org.duban.platform.security.Roles;
 import org.duban.task.service.LedgerExport;
 import org.duban.task.service.PlanQueries;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -57,15 +59,17 @@ public class PlanResource {
 
     @GET
     @Path("{id}/summary")
-    @Operation(summary = "Per unit and per category: total, completed, overdue, due within 7 days")
+    @Operation(summary = "Per unit and per category: total, completed, overdue, due within 7 days",
+            description = "A unit user gets the figures of its own unit's assignments only.")
     public SummaryView summary(@PathParam("id") long id) {
         return plans.summary(id);
     }
 
     @GET
     @Path("{id}/export")
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER, Roles.INTEGRATOR})
     @Produces(LedgerExport.XLSX)
-    @Operation(summary = "The ledger (台账) of a plan as an Excel workbook")
+    @Operation(summary = "The ledger (台账) of a plan as an Excel workbook (every unit's work: admin, viewer, integrator)")
     public Response export(@PathParam("id") long id, @QueryParam("format") @DefaultValue("xlsx") String format) {
         if (!format.equalsIgnoreCase("xlsx")) {
             throw ProblemException.validation(List.of(new Problem.FieldError("format", "must be xlsx")));

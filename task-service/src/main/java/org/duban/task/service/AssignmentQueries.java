@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.duban.platform.api.PageRequest;
 import org.duban.platform.api.PageResponse;
 import org.duban.platform.security.CurrentUser;
-import org.duban.platform.security.Roles;
 import org.duban.task.api.AssignmentView;
 import org.duban.task.domain.Assignment;
 import org.duban.task.domain.AssignmentStatus;
@@ -71,8 +70,9 @@ public class AssignmentQueries {
         StringBuilder sql = new StringBuilder("a.superseded = false");
         Parameters p = new Parameters();
         String unit = f.unitCode();
-        if (user.is(Roles.UNIT) && !user.is(Roles.ADMIN) && !user.is(Roles.VIEWER) && !user.is(Roles.INTEGRATOR)) {
-            unit = user.unitCode().orElse("\u0000"); // a unit user without a unit sees nothing
+        var scope = user.readScope(); // a unit user: its own unit; a user of no unit and no reading role: nothing
+        if (scope.isPresent()) {
+            unit = scope.get();
             if (f.unitCode() != null && !f.unitCode().equals(unit)) {
                 throw CurrentUser.forbidden("A unit user sees only its own unit's assignments");
             }

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import org.duban.platform.api.PageRequest;
 import org.duban.platform.api.PageResponse;
 import org.duban.platform.api.ProblemException;
+import org.duban.platform.security.CurrentUser;
 import org.duban.task.api.AssignmentView;
 import org.duban.task.api.PlanView;
 import org.duban.task.api.SummaryView;
@@ -26,11 +27,13 @@ public class PlanQueries {
     private final AssignmentQueries assignments;
     private final PlanCalendar calendar;
     private final EntityManager em;
+    private final CurrentUser user;
 
-    PlanQueries(AssignmentQueries assignments, PlanCalendar calendar, EntityManager em) {
+    PlanQueries(AssignmentQueries assignments, PlanCalendar calendar, EntityManager em, CurrentUser user) {
         this.assignments = assignments;
         this.calendar = calendar;
         this.em = em;
+        this.user = user;
     }
 
     public PageResponse<PlanView> plans(PageRequest page) {
@@ -82,31 +85,36 @@ public class PlanQueries {
         return TaskView.of(task, assignments.byTask(List.of(id), visibleTo).getOrDefault(task.id, List.of()));
     }
 
-    /** Per unit and per category: total, completed, overdue, due within 7 days. */
+    /** Per unit and per category: total, completed, overdue, due within 7 days (a unit user: its own unit's only). */
     public SummaryView summary(long planId) {
         Plan plan = plan(planId);
         LocalDate today = calendar.today();
+        String scope = user.readScope().orElse(null);
+        String scoped = scope == null ? "" : " AND a.unit_code = :unit";
         String measures = "count(*), "
                 + "sum(case when a.status = 'COMPLETED' then 1 else 0 end), "
                 + "sum(case when a.status <> 'COMPLETED' and a.due_date < :today then 1 else 0 end), "
                 + "sum(case when a.status <> 'COMPLETED' and a.due_date >= :today and a.due_date < :week then 1 else 0 end)";
         @SuppressWarnings("unchecked")
-        List<Object[]> byUnit = em.createNativeQuery("SELECT a.unit_code, min(a.unit_name), " + measures
-                        + " FROM assignment a WHERE a.plan_id = :plan AND NOT a.superseded"
-                        + " GROUP BY a.unit_code ORDER BY a.unit_code NULLS LAST")
-                .setParameter("plan", planId).setParameter("today", today).setParameter("week", today.plusDays(7))
+        List<Object[]> byUnit = bind(em.createNativeQuery("SELECT a.unit_code, min(a.unit_name), " + measures
+                        + " FROM assignment a WHERE a.plan_id = :plan AND NOT a.superseded" + scoped
+                        + " GROUP BY a.unit_code ORDER BY a.unit_code NULLS LAST"), planId, today, scope)
                 .getResultList();
         @SuppressWarnings("unchecked")
-        List<Object[]> byCategory = em.createNativeQuery("SELECT t.category_ordinal, min(t.category_title), " + measures
-                        + " FROM assignment a JOIN task t ON t.id = a.task_id WHERE a.plan_id = :plan AND NOT a.superseded"
-                        + " GROUP BY t.category_ordinal ORDER BY t.category_ordinal")
-                .setParameter("plan", planId).setParameter("today", today).setParameter("week", today.plusDays(7))
+        List<Object[]> byCategory = bind(em.createNativeQuery("SELECT t.category_ordinal, min(t.category_title), " + measures
+                        + " FROM assignment a JOIN task t ON t.id = a.task_id WHERE a.plan_id = :plan AND NOT a.superseded" + scoped
+                        + " GROUP BY t.category_ordinal ORDER BY t.category_ordinal"), planId, today, scope)
                 .getResultList();
         return new SummaryView(PlanView.of(plan), today,
                 byUnit.stream().map(r -> new SummaryView.UnitLine((String) r[0], (String) r[1],
                         n(r[2]), n(r[3]), n(r[4]), n(r[5]))).toList(),
                 byCategory.stream().map(r -> new SummaryView.CategoryLine(((Number) r[0]).intValue(), (String) r[1],
                         n(r[2]), n(r[3]), n(r[4]), n(r[5]))).toList());
+    }
+
+    private static jakarta.persistence.Query bind(jakarta.persistence.Query query, long planId, LocalDate today, String unit) {
+        query.setParameter("plan", planId).setParameter("today", today).setParameter("week", today.plusDays(7));
+        return unit == null ? query : query.setParameter("unit", unit);
     }
 
     private static long n(Object value) {

@@ -144,7 +144,11 @@ class AssignmentWorkflowTest {
         long planId = SamplePlan.id();
         long group = as(TestTokens.admin()).queryParam("planId", planId).queryParam("taskNumber", 8).queryParam("reviewNeeded", true)
                 .when().get("/api/assignments").then().extract().jsonPath().getLong("items[0].id");
-        as(TestTokens.admin()).body(Map.of("text", "x")).when().post("/api/assignments/" + group + "/progress")
+        as(TestTokens.admin()).header("If-Match", "\"0\"").body(Map.of("to", "IN_PROGRESS", "note", "x"))
+                .when().post("/api/assignments/" + group + "/transitions")
                 .then().statusCode(409).body("detail", containsString("name its units"));
+        // reporting progress is a unit's act, and no unit owns the group yet
+        as(TestTokens.admin()).body(Map.of("text", "x")).when().post("/api/assignments/" + group + "/progress")
+                .then().statusCode(403);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -71,6 +72,15 @@ public class ProblemMappers {
                 "A valid bearer token is required", null, null);
         return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer realm=\"duban\"")
                 .entity(problem.withInstance(path(uri))).build();
+    }
+
+    /** Keycloak cannot be reached to check the token: 503, the caller did nothing wrong. */
+    @ServerExceptionMapper
+    public Response issuerUnavailable(OIDCException e, UriInfo uri) {
+        LOG.warnf("Token check failed: %s", e.getMessage());
+        Problem problem = new Problem(Problem.TYPE_PREFIX + "issuer-unavailable", "Service unavailable", 503,
+                "The token issuer cannot be reached to check the bearer token; try again shortly", null, null);
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5").entity(problem.withInstance(path(uri))).build();
     }
 
     @ServerExceptionMapper

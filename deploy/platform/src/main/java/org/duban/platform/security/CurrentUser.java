@@ -13,6 +13,7 @@ import java.util.Set;
 public class CurrentUser {
 
     public static final String UNIT_CLAIM = "unit_code";
+    private static final String NO_UNIT = "\u0000";
 
     private final SecurityIdentity identity;
 
@@ -50,9 +51,25 @@ public class CurrentUser {
         return Optional.empty();
     }
 
+    /** Whether the caller may read every unit's work (admin, viewer, integrator). */
+    public boolean readsAll() {
+        return is(Roles.ADMIN) || is(Roles.VIEWER) || is(Roles.INTEGRATOR);
+    }
+
+    /**
+     * The one unit whose work the caller may read, or empty when it may read all. A caller that
+     * neither reads all nor has a unit gets a code no unit has, so a query scoped by it finds nothing.
+     */
+    public Optional<String> readScope() {
+        if (readsAll()) {
+            return Optional.empty();
+        }
+        return Optional.of(is(Roles.UNIT) ? unitCode().orElse(NO_UNIT) : NO_UNIT);
+    }
+
     /** Answers 403 unless the caller may see everything or works for {@code unitCode}. */
     public void requireUnitOrReadAll(String unitCode) {
-        if (is(Roles.ADMIN) || is(Roles.VIEWER) || is(Roles.INTEGRATOR)) {
+        if (readsAll()) {
             return;
         }
         requireOwnUnit(unitCode);
