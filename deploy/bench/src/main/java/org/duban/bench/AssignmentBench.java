@@ -38,6 +38,32 @@ final class AssignmentBench {
         String service = System.getProperty("taskService", "http://localhost:8081");
         String gateway = System.getProperty("gateway", "http://localhost:8080");
         Bench.Tokens office = new Bench.Tokens("office");
+        grow(service, office, targetAssignments);
+        long planId = JSON.readTree(Bench.get(service + "/api/plans?size=1", office.get()).body()).get("items").get(0).get("id").asLong();
+        System.out.printf("## task-service with %d assignments (%d workers, %s warm-up, %s measured)%n%n", total(service, office.get(), ""), concurrency, warmup, measure);
+        System.out.println(LoadRun.Result.header());
+        List<LoadRun.Scenario> scenarios = new ArrayList<>();
+        List<String> cities = List.of("gov-340100", "gov-340200", "gov-340300", "gov-340400", "gov-340500", "gov-340600");
+        for (String base : List.of(service, gateway)) {
+            String via = base.equals(service) ? "direct" : "gateway";
+            scenarios.add(new LoadRun.Scenario("unit + overdue (size 50), " + via, w -> i ->
+                    Bench.ok(Bench.get(base + "/api/assignments?overdue=true&size=50&unit=" + cities.get((i + w) % cities.size()), office.get()))));
+            scenarios.add(new LoadRun.Scenario("unit + status, by due date, " + via, w -> i ->
+                    Bench.ok(Bench.get(base + "/api/assignments?status=NOT_STARTED&sort=dueDate&size=50&unit="
+                            + cities.get((i + w) % cities.size()), office.get()))));
+            scenarios.add(new LoadRun.Scenario("one plan, page " + "k (size 50), " + via, w -> i ->
+                    Bench.ok(Bench.get(base + "/api/assignments?size=50&planId=" + planId + "&page=" + ((i * 3 + w) % 100), office.get()))));
+            scenarios.add(new LoadRun.Scenario("a unit's task list, " + via, w -> i ->
+                    Bench.ok(Bench.get(base + "/api/tasks?size=50&planId=" + planId + "&unit=" + cities.get((i + w) % cities.size()), office.get()))));
+        }
+        List<LoadRun.Result> results = LoadRun.runAll(scenarios, concurrency, warmup, measure);
+        results.forEach(r -> System.out.println(r.row()));
+        System.out.println();
+        relayLatency(service, planId, Integer.getInteger("changes", 500), Integer.getInteger("rate", 50));
+    }
+
+    /** Grows task-service to {@code target} assignments by importing the sample plan under new document numbers. */
+    static long grow(String service, Bench.Tokens office, long targetAssignments) throws Exception {
         Path plan = Path.of(System.getProperty("plan", "task-service/src/test/resources/anhui-2022-disclosure-plan.txt"));
         byte[] text = Files.readAllBytes(plan);
 
@@ -60,32 +86,12 @@ final class AssignmentBench {
             imported++;
             total += JSON.readTree(answer.body()).get("assignments").asLong();
         }
-        long planId = JSON.readTree(Bench.get(service + "/api/plans?size=1", office.get()).body()).get("items").get(0).get("id").asLong();
-        System.out.printf("## task-service with %d assignments (%d workers, %s warm-up, %s measured)%n%n", total, concurrency, warmup, measure);
         if (imported > 0) {
             System.out.printf("Plan import of the sample (44 tasks, ~5,000 assignments), %d imports through task-service: "
                             + "p50 %.2f s, p90 %.2f s, max %.2f s%n%n", imported, imports.getValueAtPercentile(50) / 1e9,
                     imports.getValueAtPercentile(90) / 1e9, imports.getMaxValue() / 1e9);
         }
-        System.out.println(LoadRun.Result.header());
-        List<LoadRun.Scenario> scenarios = new ArrayList<>();
-        List<String> cities = List.of("gov-340100", "gov-340200", "gov-340300", "gov-340400", "gov-340500", "gov-340600");
-        for (String base : List.of(service, gateway)) {
-            String via = base.equals(service) ? "direct" : "gateway";
-            scenarios.add(new LoadRun.Scenario("unit + overdue (size 50), " + via, w -> i ->
-                    Bench.ok(Bench.get(base + "/api/assignments?overdue=true&size=50&unit=" + cities.get((i + w) % cities.size()), office.get()))));
-            scenarios.add(new LoadRun.Scenario("unit + status, by due date, " + via, w -> i ->
-                    Bench.ok(Bench.get(base + "/api/assignments?status=NOT_STARTED&sort=dueDate&size=50&unit="
-                            + cities.get((i + w) % cities.size()), office.get()))));
-            scenarios.add(new LoadRun.Scenario("one plan, page " + "k (size 50), " + via, w -> i ->
-                    Bench.ok(Bench.get(base + "/api/assignments?size=50&planId=" + planId + "&page=" + ((i * 3 + w) % 100), office.get()))));
-            scenarios.add(new LoadRun.Scenario("a unit's task list, " + via, w -> i ->
-                    Bench.ok(Bench.get(base + "/api/tasks?size=50&planId=" + planId + "&unit=" + cities.get((i + w) % cities.size()), office.get()))));
-        }
-        List<LoadRun.Result> results = LoadRun.runAll(scenarios, concurrency, warmup, measure);
-        results.forEach(r -> System.out.println(r.row()));
-        System.out.println();
-        relayLatency(service, planId, Integer.getInteger("changes", 500), Integer.getInteger("rate", 50));
+        return total;
     }
 
     /**

@@ -44,11 +44,17 @@ public final class Bench {
                     Duration.ofSeconds(Integer.getInteger("warmup", 10)), Duration.ofSeconds(Integer.getInteger("seconds", 20)));
             case "reminders" -> ReminderBench.run(java.util.Arrays.stream(System.getProperty("sizes", "10000,100000,1000000")
                     .split(",")).map(String::trim).map(Integer::valueOf).toList());
+            case "grow" -> AssignmentBench.grow(System.getProperty("taskService", "http://localhost:8081"), new Tokens("office"),
+                    Integer.getInteger("assignments", 200_000));
+            case "list-sql" -> ListSqlBench.run(Integer.getInteger("concurrency", 4), Duration.ofSeconds(Integer.getInteger("warmup", 10)),
+                    Duration.ofSeconds(Integer.getInteger("seconds", 15)), Integer.getInteger("runs", 3));
+            case "events" -> EventBench.run(java.util.Arrays.stream(System.getProperty("rates", "100,500").split(","))
+                    .map(String::trim).map(Integer::valueOf).toList(), Integer.getInteger("seconds", 5), Integer.getInteger("runs", 3));
             case "units" -> units(Integer.getInteger("units", 10_000), Integer.getInteger("concurrency", 4),
                     Duration.ofSeconds(Integer.getInteger("warmup", 10)), Duration.ofSeconds(Integer.getInteger("seconds", 20)));
             case "gateway" -> GatewayBench.run(Integer.getInteger("concurrency", 1),
                     Duration.ofSeconds(Integer.getInteger("warmup", 10)), Duration.ofSeconds(Integer.getInteger("seconds", 20)));
-            default -> System.out.println("usage: Bench resolver | units | assignments | reminders | gateway  (-Dunits=10000 -Dassignments=200000 -Dconcurrency=4 -Dseconds=20)");
+            default -> System.out.println("usage: Bench resolver | units | assignments | list-sql | events | reminders | gateway  (-Dunits=10000 -Dassignments=200000 -Dconcurrency=4 -Dseconds=20)");
         }
     }
 

@@ -109,12 +109,13 @@ public class Replica {
         boolean replaced = type.equals("duban.assignment.replaced");
         try (var up = c.prepareStatement("""
                 INSERT INTO assignment_copy (id, plan_id, task_id, task_number, task_requirement, unit_code, unit_name,
-                    role, due_date, status, active, last_progress_at, anchor_date, version, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    role, due_date, status, active, last_progress_at, anchor_date, version, updated_at, applied_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())
                 ON CONFLICT (id) DO UPDATE SET task_requirement = COALESCE(EXCLUDED.task_requirement, assignment_copy.task_requirement),
                     unit_code = EXCLUDED.unit_code, unit_name = EXCLUDED.unit_name, role = EXCLUDED.role,
                     due_date = EXCLUDED.due_date, status = EXCLUDED.status, active = assignment_copy.active AND EXCLUDED.active,
-                    last_progress_at = EXCLUDED.last_progress_at, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
+                    last_progress_at = EXCLUDED.last_progress_at, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at,
+                    applied_at = EXCLUDED.applied_at
                 WHERE assignment_copy.version <= EXCLUDED.version""")) {
             up.setLong(1, a.get("id").asLong());
             up.setLong(2, a.path("planId").asLong());

@@ -1,0 +1,157 @@
+package org.duban.bench;
+
+import org.HdrHistogram.Histogram;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * {@code GET /api/assignments?unit=…&overdue=true} through the gateway, direct to task-service and as
+ * the same two SQL statements (the page and the count Hibernate issues) through pgbench on the same
+ * database, side by side: same concurrency, same units (one picked at random per request or
+ * transaction), several rounds interleaved so that the three see the same machine.
+ */
+final class ListSqlBench {
+
+    /** The units asked for: the six city governments with the most assignments in the sample plan. */
+    static final List<String> UNITS = List.of("gov-340100", "gov-340200", "gov-340300", "gov-340400", "gov-340500", "gov-340600");
+
+    private ListSqlBench() {
+    }
+
+    record Row(String name, int round, long requests, double seconds, Histogram latency) {
+        double throughput() {
+            return requests / seconds;
+        }
+
+        double p(double percentile) {
+            return latency.getValueAtPercentile(percentile) / 1e6;
+        }
+    }
+
+    static List<Row> run(int concurrency, Duration warmup, Duration measure, int rounds) throws Exception {
+        String service = System.getProperty("taskService", "http://localhost:8081");
+        String gateway = System.getProperty("gateway", "http://localhost:8080");
+        Bench.Tokens office = new Bench.Tokens("office");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        Path dir = Files.createTempDirectory("duban-pgbench");
+        List<String> scripts = new ArrayList<>();
+        for (String unit : UNITS) {
+            Path script = dir.resolve(unit + ".sql");
+            Files.writeString(script, sql(unit, today));
+            scripts.add(script.toString());
+        }
+        LoadRun.Scenario direct = scenario("direct", service, office);
+        LoadRun.Scenario viaGateway = scenario("gateway", gateway, office);
+        // warm: every path once, unmeasured
+        pgbench(scripts, concurrency, warmup, dir.resolve("warm"));
+        LoadRun.run("warm", concurrency, Duration.ZERO, warmup, direct.perWorker());
+        LoadRun.run("warm", concurrency, Duration.ZERO, warmup, viaGateway.perWorker());
+        List<Row> rows = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            rows.add(pgbench(scripts, concurrency, measure, dir.resolve("round" + round)).withRound(round));
+            for (LoadRun.Scenario s : List.of(direct, viaGateway)) {
+                LoadRun.Result r = LoadRun.run(s.name(), concurrency, Duration.ofSeconds(1), measure, s.perWorker());
+                if (r.errors() > 0) {
+                    System.out.printf("(%s: %d errors)%n", s.name(), r.errors());
+                }
+                rows.add(new Row(s.name(), round, r.requests(), r.seconds(), r.latency()));
+            }
+            System.out.printf("round %d done%n", round);
+        }
+        print(rows, concurrency, measure, today);
+        return rows;
+    }
+
+    private static LoadRun.Scenario scenario(String via, String base, Bench.Tokens office) {
+        String name = "HTTP, " + via;
+        return new LoadRun.Scenario(name, w -> i -> Bench.ok(Bench.get(base + "/api/assignments?overdue=true&size=50&unit="
+                + UNITS.get(ThreadLocalRandom.current().nextInt(UNITS.size())), office.get())));
+    }
+
+    /**
+     * The statements Hibernate sends for the list (see AssignmentQueries.list: the JPQL page with
+     * the default order, limit 50, then the count of the same condition).
+     */
+    static String sql(String unit, LocalDate today) {
+        String where = "a.superseded = false and a.unit_code = '" + unit + "' and a.due_date < '" + today
+                + "' and a.status <> 'COMPLETED'";
+        return "select * from assignment a where " + where
+                + " order by a.due_date asc nulls last, a.task_number, a.id offset 0 rows fetch first 50 rows only;\n"
+                + "select count(*) from assignment a where " + where + ";\n";
+    }
+
+    private record PgRow(long requests, double seconds, Histogram latency) {
+        Row withRound(int round) {
+            return new Row("SQL, pgbench", round, requests, seconds, latency);
+        }
+    }
+
+    private static PgRow pgbench(List<String> scripts, int concurrency, Duration length, Path logDir) throws Exception {
+        Files.createDirectories(logDir);
+        List<String> cmd = new ArrayList<>(List.of(System.getProperty("pgbench", "/usr/bin/pgbench"),
+                "-h", "127.0.0.1", "-p", "5432", "-U", System.getProperty("dbUser", "postgres"), "-n", "-M", "prepared",
+                "-c", String.valueOf(concurrency), "-j", String.valueOf(Math.min(concurrency, 2)),
+                "-T", String.valueOf(Math.max(1, length.toSeconds())), "--log", "--log-prefix=" + logDir.resolve("pgbench")));
+        for (String script : scripts) {
+            cmd.add("-f");
+            cmd.add(script);
+        }
+        cmd.add(System.getProperty("taskDb", "duban_task"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("pgbench failed: " + out);
+        }
+        Matcher tps = Pattern.compile("number of transactions actually processed: (\\d+)").matcher(out);
+        Histogram h = new Histogram(3_600_000_000_000L, 3);
+        long count = 0;
+        try (Stream<Path> files = Files.list(logDir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("pgbench")).toList()) {
+                for (String line : Files.readAllLines(f)) {
+                    String[] parts = line.split(" ");
+                    h.recordValue(Long.parseLong(parts[2]) * 1000L); // µs → ns
+                    count++;
+                }
+            }
+        }
+        if (tps.find() && Long.parseLong(tps.group(1)) != count) {
+            System.out.printf("(pgbench reported %s transactions, its log %d)%n", tps.group(1), count);
+        }
+        return new PgRow(count, length.toSeconds(), h);
+    }
+
+    static void print(List<Row> rows, int concurrency, Duration measure, LocalDate today) {
+        System.out.printf("%n## Unit + overdue list: gateway, direct, raw SQL (%d clients, %d s per run, today %s)%n%n",
+                concurrency, measure.toSeconds(), today);
+        System.out.println("| path | run | requests | req/s (SQL: tps) | p50 ms | p90 ms | p99 ms | max ms |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        for (Row r : rows) {
+            System.out.printf("| %s | %d | %d | %.0f | %.2f | %.2f | %.2f | %.2f |%n", r.name(), r.round(), r.requests(),
+                    r.throughput(), r.p(50), r.p(90), r.p(99), r.latency().getMaxValue() / 1e6);
+        }
+        System.out.println();
+        System.out.println("| path (median of runs) | req/s | p50 ms | p99 ms | throughput ÷ SQL |");
+        System.out.println("|---|---|---|---|---|");
+        double sql = median(rows, "SQL, pgbench", Row::throughput);
+        for (String name : List.of("SQL, pgbench", "HTTP, direct", "HTTP, gateway")) {
+            double t = median(rows, name, Row::throughput);
+            System.out.printf("| %s | %.0f | %.2f | %.2f | %.2f |%n", name, t, median(rows, name, r -> r.p(50)),
+                    median(rows, name, r -> r.p(99)), t / sql);
+        }
+    }
+
+    static double median(List<Row> rows, String name, java.util.function.ToDoubleFunction<Row> f) {
+        double[] v = rows.stream().filter(r -> r.name().equals(name)).mapToDouble(f).sorted().toArray();
+        return v.length == 0 ? Double.NaN : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+}
