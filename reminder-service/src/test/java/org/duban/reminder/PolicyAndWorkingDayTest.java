@@ -1,10 +1,8 @@
 package org.duban.reminder;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.duban.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -23,16 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class PolicyAndWorkingDayTest {
 
     @Inject
-    EntityManager em;
+    Rows rows;
 
     long count(String sql, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var q = em.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return ((Number) q.getSingleResult()).longValue();
-        });
+        return rows.count(sql, params);
     }
 
     @Test

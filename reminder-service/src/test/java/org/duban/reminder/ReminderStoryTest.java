@@ -3,12 +3,10 @@ package org.duban.reminder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -56,7 +54,7 @@ class ReminderStoryTest {
     static Map<String, Long> task39;
 
     @Inject
-    EntityManager em;
+    Rows rows;
     @Inject
     ObjectMapper json;
 
@@ -66,13 +64,7 @@ class ReminderStoryTest {
     }
 
     long count(String sql, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var q = em.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return ((Number) q.getSingleResult()).longValue();
-        });
+        return rows.count(sql, params);
     }
 
     long notifications(String kind, String occasion) {

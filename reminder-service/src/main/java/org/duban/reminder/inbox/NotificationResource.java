@@ -59,7 +59,7 @@ public class NotificationResource {
             @Parameter(description = "true: only unread; false: only read") @QueryParam("unread") String unread,
             @Parameter(description = "Only this kind", example = "OVERDUE") @QueryParam("kind") String kind,
             @Valid @BeanParam PageRequest page) {
-        if (!user.is(Roles.ADMIN) && !user.is(Roles.VIEWER) && !user.is(Roles.INTEGRATOR)) {
+        if (!user.readsAll()) {
             String own = user.unitCode().orElseThrow(() -> CurrentUser.forbidden("Your account is not linked to a unit"));
             if (unit == null || unit.isBlank()) {
                 unit = own;
