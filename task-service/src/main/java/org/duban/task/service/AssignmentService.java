@@ -1,6 +1,7 @@
 package org.duban.task.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.duban.platform.api.Problem;
 import org.duban.platform.api.ProblemException;
@@ -191,8 +192,18 @@ public class AssignmentService {
     }
 
     /** An assignment of the caller's own unit that is still open (not completed, units named). */
+    /**
+     * The caller's own assignment, still open, locked for this transaction. Progress reports and
+     * extension requests carry no If-Match, so two at once on one assignment must not fail the second
+     * with a stale version: the row lock makes the second wait for the first, and its checks (an
+     * extension already pending?) see what the first left behind.
+     */
     private Assignment ownOpenWork(long id) {
-        Assignment a = visible(id);
+        Assignment a = Assignment.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (a == null) {
+            throw ProblemException.notFound("No assignment has the id " + id);
+        }
+        user.requireUnitOrReadAll(a.unitCode);
         requireActionable(a);
         user.requireOwnUnit(a.unitCode);
         if (a.status == AssignmentStatus.COMPLETED) {

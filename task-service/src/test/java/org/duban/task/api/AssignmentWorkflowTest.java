@@ -96,6 +96,54 @@ class AssignmentWorkflowTest {
     }
 
     @Test
+    void reportsAndRequestsSentAtOnceQueueInsteadOfFailing() throws Exception {
+        // no If-Match on these: a second writer waits for the first rather than getting a stale-version 412
+        long id = SamplePlan.assignment(23, HEFEI); // due at the end of 2022
+        String hefei = TestTokens.unit(HEFEI);
+        long before = version(id, hefei);
+        int writers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> reports = new java.util.ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String text = "同时报送 " + i;
+                reports.add(pool.submit(() -> {
+                    start.await();
+                    return as(hefei).body(Map.of("text", text)).when().post("/api/assignments/" + id + "/progress").statusCode();
+                }));
+            }
+            start.countDown();
+            for (var report : reports) {
+                assertEquals(200, report.get());
+            }
+            assertEquals(before + writers + 1, version(id, hefei)); // + 1: the first report also started the work
+            as(hefei).when().get("/api/assignments/" + id + "/history").then()
+                    .body("findAll { it.kind == 'PROGRESS_REPORTED' }", hasSize(writers));
+
+            java.util.concurrent.CountDownLatch again = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> requests = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String until = "2023-0" + (i + 1) + "-01";
+                requests.add(pool.submit(() -> {
+                    again.await();
+                    return as(hefei).body(Map.of("until", until, "reason", "同时申请"))
+                            .when().post("/api/assignments/" + id + "/extension-requests").statusCode();
+                }));
+            }
+            again.countDown();
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (var request : requests) {
+                codes.add(request.get());
+            }
+            java.util.Collections.sort(codes);
+            assertEquals(List.of(201, 409, 409, 409), codes, "exactly one extension request may wait for a decision");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anApprovedExtensionMovesTheDueDate() {
         long id = SamplePlan.assignment(39, HEFEI); // due 2022-06-30
         String hefei = TestTokens.unit(HEFEI);
