@@ -43,6 +43,12 @@ public final class LocalPostgres {
                 .setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")
+                // The embedded server's own defaults trade durability for speed (fsync and synchronous_commit
+                // off: a power cut may lose or corrupt committed work). The local stack keeps real data, so it
+                // flushes like any PostgreSQL; the tests' throwaway servers keep the fast defaults.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
 
         CountDownLatch stopped = new CountDownLatch(1);

@@ -9,6 +9,7 @@ import org.duban.platform.security.CurrentUser;
 import org.duban.task.api.AssignmentView;
 import org.duban.task.domain.Assignment;
 import org.duban.task.domain.AssignmentStatus;
+import org.hibernate.jpa.HibernateHints;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -40,10 +41,19 @@ public class AssignmentQueries {
         LocalDate today = calendar.today();
         Where where = where(filter, today);
         String order = order(sort);
-        var query = Assignment.<Assignment>find("from Assignment a where " + where.sql + " order by " + order, where.params);
+        var query = Assignment.<Assignment>find("from Assignment a where " + where.sql + " order by " + order, where.params)
+                .withHint(HibernateHints.HINT_READ_ONLY, true); // only read: no snapshots kept for dirty checking
         List<AssignmentView> items = query.page(Page.of(page.page, page.size)).list().stream()
                 .map(a -> AssignmentView.of(a, today)).toList();
-        return new PageResponse<>(items, page.page, page.size, query.count());
+        return new PageResponse<>(items, page.page, page.size, total(items.size(), page, query::count));
+    }
+
+    /**
+     * The number of matches. A page that is neither empty nor full is the last one, so the total is
+     * known without counting; otherwise ask the database.
+     */
+    static long total(int found, PageRequest page, java.util.function.LongSupplier count) {
+        return found > 0 && found < page.size ? (long) page.page * page.size + found : count.getAsLong();
     }
 
     /** The assignments of some tasks, narrowed like a list; for task views. */

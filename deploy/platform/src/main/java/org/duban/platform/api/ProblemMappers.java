@@ -140,6 +140,12 @@ public class ProblemMappers {
             return respond(ProblemException.conflict("duplicate", "This conflicts with something stored meanwhile "
                     + "(the same name, code or key); read it again and retry").problem(), uri);
         }
+        if (clientGone(e)) {
+            // the caller hung up while its body was being read: nothing was done, and nobody reads the answer
+            LOG.debugf("client closed the connection on %s before its request was read", path(uri));
+            return respond(new Problem("about:blank", "Bad Request", 400,
+                    "The connection closed before the request body was read", null, null), uri);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));
         Problem problem = new Problem(Problem.TYPE_PREFIX + "internal", "Internal error", 500,
@@ -196,6 +202,16 @@ public class ProblemMappers {
             return String.join(".", names);
         }
         return parameter != null ? parameter : "body";
+    }
+
+    /** Whether reading the request failed because the caller closed the connection. */
+    static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The unique-key violation (SQLSTATE 23505) somewhere in the cause chain, if any. */
