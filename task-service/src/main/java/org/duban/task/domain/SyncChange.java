@@ -8,12 +8,16 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** One change in the OA sync feed, at its commit-ordered position. */
+/** One change in the OA sync feed (written by AssignmentJournal, numbered by SyncSequencer). */
 @Entity
 @Table(name = "sync_change")
 public class SyncChange extends PanacheEntityBase {
 
+    /** In the order the change was written (the database's sequence, taken at insert). */
     @Id
+    public Long id;
+
+    /** Its place in the feed; given after commit by SyncSequencer, null until then. */
     public Long position;
 
     @Column(name = "assignment_id", nullable = false)

@@ -10,18 +10,20 @@ import org.duban.task.api.AssignmentView;
 import org.duban.task.domain.Assignment;
 import org.duban.task.domain.AssignmentHistory;
 import org.duban.task.domain.AssignmentStatus;
-import org.duban.task.domain.SyncChange;
 import org.duban.task.domain.Task;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Every change of an assignment goes through here, inside the changing transaction: a history
- * entry, a CloudEvent in the outbox (topic duban.assignments, key = assignment id) and a position
- * in the OA sync feed. The event's data is the assignment as the REST API shows it, plus the
+ * entry, a CloudEvent in the outbox (topic duban.assignments, key = assignment id) and an entry in
+ * the OA sync feed (numbered after commit by SyncSequencer). The event's data is the assignment as the REST API shows it, plus the
  * change's own fields ({@code from}, {@code to}, {@code by}, {@code note} …) and, for consumers that
  * keep their own copy (reminder-service), the task's {@code taskRequirement} and {@code deadlineKind}.
  */
@@ -40,12 +42,14 @@ public class AssignmentJournal {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final PlanCalendar calendar;
+    private final SyncSequencer sequencer;
 
-    AssignmentJournal(EntityManager em, Outbox outbox, ObjectMapper json, PlanCalendar calendar) {
+    AssignmentJournal(EntityManager em, Outbox outbox, ObjectMapper json, PlanCalendar calendar, SyncSequencer sequencer) {
         this.em = em;
         this.outbox = outbox;
         this.json = json;
         this.calendar = calendar;
+        this.sequencer = sequencer;
     }
 
     /**
@@ -55,13 +59,13 @@ public class AssignmentJournal {
     @Transactional(Transactional.TxType.MANDATORY)
     public void created(List<Assignment> assignments, String by) {
         em.flush();
-        long first = allocate(assignments.size());
         LocalDate today = calendar.today();
         Instant now = calendar.now();
-        for (int i = 0; i < assignments.size(); i++) {
-            Assignment a = assignments.get(i);
-            publish(first + i, a, CREATED, today, now, Map.of("by", by));
+        List<SyncRow> feed = new ArrayList<>(assignments.size());
+        for (Assignment a : assignments) {
+            feed.add(publish(a, CREATED, today, now, Map.of("by", by)));
         }
+        append(feed);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -106,23 +110,43 @@ public class AssignmentJournal {
 
     private void publishOne(Assignment a, String type, Instant now, Map<String, Object> extra) {
         em.flush(); // the version the event shows is the one the change produced
-        publish(allocate(1), a, type, calendar.today(), now, extra);
+        append(List.of(publish(a, type, calendar.today(), now, extra)));
     }
 
-    private void publish(long position, Assignment a, String type, LocalDate today, Instant now, Map<String, Object> extra) {
+    /** One change for the OA sync feed, as written; SyncSequencer gives it its position after commit. */
+    private record SyncRow(long assignmentId, String type, Instant at, String payload) {
+    }
+
+    private SyncRow publish(Assignment a, String type, LocalDate today, Instant now, Map<String, Object> extra) {
         ObjectNode data = json.valueToTree(AssignmentView.of(a, today));
         Task task = em.find(Task.class, a.taskId); // in the persistence context already during an import
         data.put("taskRequirement", task.requirement);
         data.put("deadlineKind", task.deadlineKind.name());
         extra.forEach((key, value) -> data.set(key, json.valueToTree(value)));
         outbox.publish(TOPIC, a.id.toString(), type, data);
-        SyncChange change = new SyncChange();
-        change.position = position;
-        change.assignmentId = a.id;
-        change.changeType = type;
-        change.changedAt = now;
-        change.payload = data.toString();
-        change.persist();
+        return new SyncRow(a.id, type, now, data.toString());
+    }
+
+    /**
+     * Writes changes to the feed in one statement, in the list's order (their ids, from the table's
+     * sequence, follow it), without positions: those come after commit (SyncSequencer), so this
+     * transaction holds no lock that other writers wait for.
+     */
+    private void append(List<SyncRow> rows) {
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO sync_change (id, assignment_id, change_type, changed_at, payload)
+                    SELECT nextval('sync_change_id_seq'), a, t, w, p
+                    FROM (SELECT a, t, w, p FROM unnest(?::bigint[], ?::text[], ?::timestamptz[], ?::text[])
+                          WITH ORDINALITY AS r(a, t, w, p, n) ORDER BY n) ordered""")) {
+                insert.setArray(1, c.createArrayOf("bigint", rows.stream().map(SyncRow::assignmentId).toArray()));
+                insert.setArray(2, c.createArrayOf("text", rows.stream().map(SyncRow::type).toArray()));
+                insert.setArray(3, c.createArrayOf("text", rows.stream().map(r -> r.at().toString()).toArray()));
+                insert.setArray(4, c.createArrayOf("text", rows.stream().map(SyncRow::payload).toArray()));
+                insert.executeUpdate();
+            }
+        });
+        sequencer.afterCommit();
     }
 
     private void history(Assignment a, AssignmentHistory.Kind kind, String by, Instant at,
@@ -134,16 +158,6 @@ public class AssignmentJournal {
         h.at = at;
         details.accept(h);
         h.persist();
-    }
-
-    /**
-     * Takes {@code n} feed positions. The counter row stays locked until this transaction ends, so
-     * positions become visible in the order they were taken: a reader never skips one.
-     */
-    private long allocate(int n) {
-        Number last = (Number) em.createNativeQuery("UPDATE sync_position SET last = last + ?1 WHERE id = 1 RETURNING last")
-                .setParameter(1, n).getSingleResult();
-        return last.longValue() - n + 1;
     }
 
     private static Map<String, Object> map(Object... pairs) {

@@ -22,9 +22,11 @@ import java.util.List;
 public class SyncFeed {
 
     private final ObjectMapper json;
+    private final SyncSequencer sequencer;
 
-    SyncFeed(ObjectMapper json) {
+    SyncFeed(ObjectMapper json, SyncSequencer sequencer) {
         this.json = json;
+        this.sequencer = sequencer;
     }
 
     public record Page(List<JsonNode> items, String nextCursor) {
@@ -32,6 +34,7 @@ public class SyncFeed {
 
     public Page after(String cursor, int limit) {
         long position = decode(cursor);
+        sequencer.drain(); // every change committed before this request has its position now
         List<SyncChange> changes = SyncChange.<SyncChange>find("position > ?1 order by position", position)
                 .page(0, limit).list();
         List<JsonNode> items = changes.stream().map(change -> {

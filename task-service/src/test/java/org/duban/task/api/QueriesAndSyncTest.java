@@ -118,4 +118,79 @@ class QueriesAndSyncTest {
         given().auth().oauth2(TestTokens.viewer()).when().get("/api/sync/assignments").then().statusCode(403);
         given().auth().oauth2(TestTokens.unit("gov-340100")).when().get("/api/sync/assignments").then().statusCode(403);
     }
+    @Test
+    void aReaderFollowingTheFeedWhileUnitsWriteMissesNothing() throws Exception {
+        long planId = SamplePlan.id();
+        String integrator = TestTokens.integrator();
+        String hefei = TestTokens.unit("gov-340100");
+        List<Long> ids = given().auth().oauth2(hefei).queryParam("planId", planId).queryParam("status", "NOT_STARTED")
+                .queryParam("sort", "taskNumber").queryParam("size", 12)
+                .when().get("/api/assignments").then().statusCode(200).extract().jsonPath().getList("items.id", Long.class);
+        assertEquals(12, ids.size());
+        String cursor = null;
+        while (true) { // to the current end
+            var request = given().auth().oauth2(integrator).queryParam("limit", 1000);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath answer = request.when().get("/api/sync/assignments").then().statusCode(200).extract().jsonPath();
+            if (answer.getList("items").isEmpty()) {
+                break;
+            }
+            cursor = answer.getString("nextCursor");
+        }
+
+        int writers = 6;
+        int reportsEach = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        List<java.util.Map<String, Object>> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        try {
+            List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                work.add(pool.submit(() -> {
+                    for (int r = 0; r < reportsEach; r++) {
+                        long id = ids.get((writer * 2 + r) % ids.size()); // writers share assignments
+                        given().auth().oauth2(hefei).contentType("application/json")
+                                .body(java.util.Map.of("text", "feed-" + writer + "-" + r))
+                                .when().post("/api/assignments/" + id + "/progress").then().statusCode(200);
+                    }
+                    return null;
+                }));
+            }
+            boolean writing = true;
+            while (writing) { // follow the feed in small pages while the writers are at it
+                writing = work.stream().anyMatch(f -> !f.isDone());
+                var request = given().auth().oauth2(integrator).queryParam("limit", 5).queryParam("cursor", cursor);
+                JsonPath answer = request.when().get("/api/sync/assignments").then().statusCode(200).extract().jsonPath();
+                List<java.util.Map<String, Object>> items = answer.getList("items");
+                seen.addAll(items);
+                cursor = answer.getString("nextCursor");
+                if (!writing && !items.isEmpty()) {
+                    writing = true; // drain what is left after the last write
+                }
+            }
+            for (var f : work) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<String> reports = seen.stream().filter(i -> "duban.assignment.progress-reported".equals(i.get("changeType")))
+                .map(i -> (String) i.get("text")).filter(t -> t != null && t.startsWith("feed-")).toList();
+        assertEquals(writers * reportsEach, reports.size(), "every report once");
+        assertEquals(writers * reportsEach, new java.util.HashSet<>(reports).size(), "no report twice");
+        java.util.Map<Long, Integer> lastVersion = new java.util.HashMap<>();
+        long lastPosition = 0;
+        for (var item : seen) {
+            long position = ((Number) item.get("position")).longValue();
+            assertTrue(position > lastPosition, "positions only grow");
+            lastPosition = position;
+            long id = ((Number) item.get("id")).longValue();
+            int version = ((Number) item.get("version")).intValue();
+            Integer before = lastVersion.put(id, version);
+            assertTrue(before == null || version > before, "an assignment's changes come in the order they were made");
+        }
+    }
 }
