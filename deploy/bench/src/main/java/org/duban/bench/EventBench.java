@@ -76,8 +76,12 @@ final class EventBench {
         Collections.shuffle(pool);
         System.out.printf("%d assignments of hefei, wuhu and fgw to change%n", pool.size());
         List<Result> results = new ArrayList<>();
-        // warm-up: 3 s at the lowest rate, through both paths
-        changes(service, pool, rates.get(0), 3, 0);
+        // Warm-up, unmeasured, through both paths: long enough for the JIT to compile the write path of a
+        // freshly started task-service (3 s at 100/s left the first measured runs 2-3x slower).
+        int warmup = Integer.getInteger("warmup", 20);
+        int warmupRate = Integer.getInteger("warmupRate", 250);
+        System.out.printf("warming up: %d s of changes at %d/s%n", warmup, warmupRate);
+        changes(service, pool, warmupRate, warmup, 0);
         kafka(rates.get(0), 3, 0);
         for (int round = 1; round <= rounds; round++) {
             for (int rate : rates) {
