@@ -48,7 +48,6 @@ public final class LocalPostgres {
                 // flushes like any PostgreSQL; the tests' throwaway servers keep the fast defaults.
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
                 .start();
 
         CountDownLatch stopped = new CountDownLatch(1);

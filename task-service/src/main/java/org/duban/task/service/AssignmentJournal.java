@@ -23,9 +23,10 @@ import java.util.Map;
 /**
  * Every change of an assignment goes through here, inside the changing transaction: a history
  * entry, a CloudEvent in the outbox (topic duban.assignments, key = assignment id) and an entry in
- * the OA sync feed (numbered after commit by SyncSequencer). The event's data is the assignment as the REST API shows it, plus the
- * change's own fields ({@code from}, {@code to}, {@code by}, {@code note} …) and, for consumers that
- * keep their own copy (reminder-service), the task's {@code taskRequirement} and {@code deadlineKind}.
+ * the OA sync feed (numbered after commit by SyncSequencer). The event's data is the assignment as
+ * the REST API shows it, plus the change's own fields ({@code from}, {@code to}, {@code by},
+ * {@code note} …) and, for consumers that keep their own copy (reminder-service), the task's
+ * {@code taskRequirement} and {@code deadlineKind}.
  */
 @ApplicationScoped
 public class AssignmentJournal {

@@ -39,7 +39,11 @@ public class AssignmentService {
 
     /** The assignment, if the caller may see it (403 for another unit's). */
     public Assignment visible(long id) {
-        Assignment a = find(id);
+        return visible(id, LockModeType.NONE);
+    }
+
+    private Assignment visible(long id, LockModeType lock) {
+        Assignment a = find(id, lock);
         user.requireUnitOrReadAll(a.unitCode);
         return a;
     }
@@ -191,19 +195,14 @@ public class AssignmentService {
         return ExtensionRequest.list("assignmentId = ?1 order by id", id);
     }
 
-    /** An assignment of the caller's own unit that is still open (not completed, units named). */
     /**
-     * The caller's own assignment, still open, locked for this transaction. Progress reports and
+     * The caller's own assignment, still open (not completed, units named), locked for this transaction. Progress reports and
      * extension requests carry no If-Match, so two at once on one assignment must not fail the second
      * with a stale version: the row lock makes the second wait for the first, and its checks (an
      * extension already pending?) see what the first left behind.
      */
     private Assignment ownOpenWork(long id) {
-        Assignment a = Assignment.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (a == null) {
-            throw ProblemException.notFound("No assignment has the id " + id);
-        }
-        user.requireUnitOrReadAll(a.unitCode);
+        Assignment a = visible(id, LockModeType.PESSIMISTIC_WRITE);
         requireActionable(a);
         user.requireOwnUnit(a.unitCode);
         if (a.status == AssignmentStatus.COMPLETED) {
@@ -220,7 +219,11 @@ public class AssignmentService {
     }
 
     static Assignment find(long id) {
-        Assignment a = Assignment.findById(id);
+        return find(id, LockModeType.NONE);
+    }
+
+    private static Assignment find(long id, LockModeType lock) {
+        Assignment a = Assignment.findById(id, lock);
         if (a == null) {
             throw ProblemException.notFound("No assignment has the id " + id);
         }

@@ -113,7 +113,7 @@ public class SyncSequencer {
         // Taken in its own statement, so the next one reads (READ COMMITTED) what any sequencer before
         // this one committed.
         em.createNativeQuery("SELECT last FROM sync_position WHERE id = 1 FOR UPDATE").getSingleResult();
-        Number last = (Number) em.createNativeQuery("""
+        Number numbered = (Number) em.createNativeQuery("""
                 WITH counter AS (SELECT last FROM sync_position WHERE id = 1),
                      pending AS (SELECT id, row_number() OVER (ORDER BY id) AS n
                                  FROM sync_change WHERE position IS NULL ORDER BY id LIMIT ?1),
@@ -123,7 +123,7 @@ public class SyncSequencer {
                 UPDATE sync_position SET last = GREATEST(last, (SELECT COALESCE(max(position), 0) FROM numbered))
                 WHERE id = 1 RETURNING (SELECT count(*) FROM numbered)""")
                 .setParameter(1, BATCH).getSingleResult();
-        return last.intValue();
+        return numbered.intValue();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {

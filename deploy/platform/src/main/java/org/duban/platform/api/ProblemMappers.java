@@ -206,19 +206,19 @@ public class ProblemMappers {
 
     /** Whether reading the request failed because the caller closed the connection. */
     static boolean clientGone(Throwable e) {
-        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof java.nio.channels.ClosedChannelException) {
-                return true;
-            }
-        }
-        return false;
+        return cause(e, t -> t instanceof java.nio.channels.ClosedChannelException) != null;
     }
 
     /** The unique-key violation (SQLSTATE 23505) somewhere in the cause chain, if any. */
     static java.sql.SQLException uniqueViolation(Throwable e) {
+        return (java.sql.SQLException) cause(e, t -> t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState()));
+    }
+
+    /** The first throwable in the cause chain (e itself included) that matches, or null. */
+    private static Throwable cause(Throwable e, java.util.function.Predicate<Throwable> matches) {
         for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return sql;
+            if (matches.test(t)) {
+                return t;
             }
         }
         return null;
