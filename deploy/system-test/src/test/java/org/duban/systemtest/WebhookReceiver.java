@@ -2,17 +2,13 @@ package org.duban.systemtest;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.duban.testsupport.WebhookSignatures;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -63,36 +59,13 @@ final class WebhookReceiver implements AutoCloseable {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             var headers = exchange.getRequestHeaders();
-            boolean valid = verify(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
-                    headers.getFirst("webhook-signature"), body);
+            boolean valid = WebhookSignatures.verify(secret, headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
+                    headers.getFirst("webhook-signature"), body, Instant.now());
             received.add(new Received(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
                     headers.getFirst("webhook-signature"), body, valid));
             byte[] answer = (valid ? "ok" : "bad signature").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(valid ? 200 : 401, answer.length);
             exchange.getResponseBody().write(answer);
-        }
-    }
-
-    private boolean verify(String id, String timestamp, String signatures, byte[] body) {
-        if (id == null || timestamp == null || signatures == null) {
-            return false;
-        }
-        try {
-            if (Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) > 300) {
-                return false;
-            }
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-            mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            byte[] expected = mac.doFinal(body);
-            for (String signature : signatures.split(" ")) {
-                if (signature.startsWith("v1,") && MessageDigest.isEqual(expected, Base64.getDecoder().decode(signature.substring(3)))) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
         }
     }
 

@@ -2,9 +2,8 @@ package org.duban.reminder.webhook;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.duban.testsupport.WebhookSignatures;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -13,11 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +109,7 @@ public final class TestReceiver implements AutoCloseable {
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
             var headers = exchange.getRequestHeaders();
-            boolean valid = verify(secret, headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
+            boolean valid = WebhookSignatures.verify(secret, headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
                     headers.getFirst("webhook-signature"), body, now.get());
             received.add(new Received(exchange.getRequestURI().getPath(), headers.getFirst("webhook-id"),
                     headers.getFirst("webhook-timestamp"), headers.getFirst("webhook-signature"),
@@ -137,35 +133,6 @@ public final class TestReceiver implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             exchange.close();
-        }
-    }
-
-    /**
-     * Standard Webhooks verification, written from the specification independently of the service:
-     * HMAC-SHA256 with the base64 key after whsec_ over "id.timestamp.body" (raw bytes), compared in
-     * constant time with each "v1," signature in the header; the timestamp within five minutes.
-     */
-    static boolean verify(String secret, String id, String timestamp, String signatures, byte[] body, Instant now) {
-        if (id == null || timestamp == null || signatures == null) {
-            return false;
-        }
-        try {
-            if (Math.abs(now.getEpochSecond() - Long.parseLong(timestamp)) > 300) {
-                return false;
-            }
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-            mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            byte[] expected = mac.doFinal(body);
-            for (String signature : signatures.split(" ")) {
-                if (signature.startsWith("v1,")
-                        && MessageDigest.isEqual(expected, Base64.getDecoder().decode(signature.substring(3)))) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
         }
     }
 
