@@ -1,0 +1,188 @@
+package org.duban.stack;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The checkout under test, and what its services' configuration says. */
+final class Repository {
+
+    static final List<String> SERVICES = List.of("unit-service", "task-service", "reminder-service", "gateway");
+
+    /** What TopicsConfig (deploy/libs/platform) assumes when a topic leaves out its partitions. */
+    static final int DEFAULT_PARTITIONS = 6;
+
+    /**
+     * Credentials Quarkus reads but no committed file may hold: a deploy file may set them wherever the
+     * service configures the extension they belong to (the key before the last dot).
+     */
+    private static final List<String> CREDENTIAL_KEYS = List.of("quarkus.mailer.username", "quarkus.mailer.password");
+
+    private Repository() {
+    }
+
+    static Path root() {
+        String configured = System.getProperty("duban.root");
+        Path root = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
+        while (root != null && !Files.exists(root.resolve("docker-compose.yml"))) {
+            root = root.getParent();
+        }
+        if (root == null) {
+            throw new IllegalStateException("no docker-compose.yml above " + Path.of("").toAbsolutePath());
+        }
+        return root;
+    }
+
+    static String read(String path) {
+        try {
+            return Files.readString(root().resolve(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every document of a YAML file (docker-compose's anchors included). */
+    static List<Object> yaml(String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(100);
+        List<Object> documents = new ArrayList<>();
+        for (Object document : new Yaml(options).loadAll(text)) {
+            if (document != null) {
+                documents.add(document);
+            }
+        }
+        return documents;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Object>> composeServices() {
+        Map<String, Object> compose = (Map<String, Object>) yaml(read("docker-compose.yml")).get(0);
+        return (Map<String, Map<String, Object>>) compose.get("services");
+    }
+
+    static Properties applicationProperties(String service) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(
+                root().resolve(service).resolve("src/main/resources/application.properties"), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    /**
+     * The environment variable names that set a service's properties, by the MicroProfile Config
+     * rule: upper case, every character that is not a letter or digit becomes an underscore.
+     */
+    static Set<String> environmentNames(String service) {
+        Set<String> keys = applicationProperties(service).stringPropertyNames();
+        Set<String> names = new TreeSet<>();
+        for (String key : keys) {
+            names.add(toEnvironmentName(key));
+        }
+        for (String credential : CREDENTIAL_KEYS) {
+            String extension = credential.substring(0, credential.lastIndexOf('.') + 1);
+            if (keys.stream().anyMatch(key -> key.startsWith(extension))) {
+                names.add(toEnvironmentName(credential));
+            }
+        }
+        return names;
+    }
+
+    static String toEnvironmentName(String property) {
+        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase();
+    }
+
+    static int httpPort(String service) {
+        return Integer.parseInt(applicationProperties(service).getProperty("quarkus.http.port"));
+    }
+
+    /** The services that own a database (all but the gateway). */
+    static List<String> dataServices() {
+        return SERVICES.stream().filter(service -> database(service) != null).toList();
+    }
+
+    /** The name of the service's own database, from its JDBC URL; null for a service without one. */
+    static String database(String service) {
+        String url = applicationProperties(service).getProperty("quarkus.datasource.jdbc.url");
+        return url == null ? null : url.replaceFirst(".*/", "");
+    }
+
+    /** The databases deploy/postgres/init-databases.sql creates for docker-compose. */
+    static Set<String> composeDatabases() {
+        Set<String> databases = new TreeSet<>();
+        Matcher create = Pattern.compile("(?m)^CREATE DATABASE (\\w+);").matcher(read("deploy/postgres/init-databases.sql"));
+        while (create.find()) {
+            databases.add(create.group(1));
+        }
+        return databases;
+    }
+
+    /** A topic a service publishes to: {@code duban.kafka.topics.<short name>.name/partitions/compacted}. */
+    record Topic(String service, String name, int partitions, boolean compacted) {
+    }
+
+    static List<Topic> topics(String service) {
+        Properties properties = applicationProperties(service);
+        List<Topic> topics = new ArrayList<>();
+        Pattern key = Pattern.compile("duban\\.kafka\\.topics\\.([^.]+)\\.name");
+        for (String property : new TreeSet<>(properties.stringPropertyNames())) {
+            Matcher matcher = key.matcher(property);
+            if (matcher.matches()) {
+                String prefix = "duban.kafka.topics." + matcher.group(1) + ".";
+                topics.add(new Topic(service, properties.getProperty(property),
+                        Integer.parseInt(properties.getProperty(prefix + "partitions", String.valueOf(DEFAULT_PARTITIONS))),
+                        Boolean.parseBoolean(properties.getProperty(prefix + "compacted", "false"))));
+            }
+        }
+        return topics;
+    }
+
+    static List<Topic> allTopics() {
+        return SERVICES.stream().flatMap(service -> topics(service).stream()).toList();
+    }
+
+    /** The topics a service consumes: {@code mp.messaging.incoming.<channel>.topic}. */
+    static Set<String> consumedTopics(String service) {
+        Properties properties = applicationProperties(service);
+        Set<String> topics = new TreeSet<>();
+        for (String property : properties.stringPropertyNames()) {
+            if (property.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topic")) {
+                topics.add(properties.getProperty(property));
+            }
+        }
+        return topics;
+    }
+
+    /**
+     * The variables that tell a service where another one lives ({@code duban.gateway.services.task-service.url},
+     * {@code quarkus.rest-client.unit-service.url}), each with the service it must point at.
+     */
+    static Map<String, String> serviceUrlVariables(String service) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (String key : new TreeSet<>(applicationProperties(service).stringPropertyNames())) {
+            for (String target : SERVICES) {
+                if (key.endsWith("." + target + ".url")) {
+                    variables.put(toEnvironmentName(key), target);
+                }
+            }
+        }
+        return variables;
+    }
+}
