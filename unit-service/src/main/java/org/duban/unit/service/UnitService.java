@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.duban.events.UnitChanged;
 import org.duban.platform.api.PageRequest;
 import org.duban.platform.api.PageResponse;
 import org.duban.platform.api.Problem;
@@ -17,6 +18,7 @@ import org.duban.unit.api.UnitRequest;
 import org.duban.unit.api.UnitView;
 import org.duban.unit.domain.Unit;
 import org.duban.unit.domain.UnitChange;
+import org.duban.unit.messaging.UnitEvents;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,9 +31,6 @@ import java.util.TreeMap;
 /** The registry's use cases: every change is validated, recorded, and published through the outbox. */
 @ApplicationScoped
 public class UnitService {
-
-    public static final String TOPIC = "duban.units";
-    public static final String CHANGED = "duban.unit.changed";
 
     private final EntityManager em;
     private final Outbox outbox;
@@ -211,7 +210,7 @@ public class UnitService {
         change.before = before == null ? null : write(before);
         change.after = write(after);
         change.persist();
-        outbox.publish(TOPIC, unit.code, CHANGED, after);
+        outbox.publish(UnitChanged.TOPIC, unit.code, UnitChanged.TYPE, UnitEvents.changed(after));
         changed.fire(new UnitsChanged(unit.code));
         return after;
     }

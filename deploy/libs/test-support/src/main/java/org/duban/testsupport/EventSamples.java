@@ -108,6 +108,17 @@ public final class EventSamples {
         }
     }
 
+    /**
+     * The JSON field names Jackson writes for {@code type} (a REST view or an event record), sorted: what a
+     * producer's test compares so that a field the view gains is not silently missing from the event.
+     */
+    public static java.util.SortedSet<String> fieldNames(Class<?> type) {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        JSON.getSerializationConfig().introspect(JSON.constructType(type)).findProperties()
+                .forEach(p -> names.add(p.getName()));
+        return names;
+    }
+
     private static boolean writing() {
         return Boolean.parseBoolean(System.getProperty(WRITE, System.getenv("DUBAN_SAMPLES_WRITE")));
     }
