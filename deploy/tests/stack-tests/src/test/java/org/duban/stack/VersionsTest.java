@@ -142,35 +142,36 @@ class VersionsTest {
 
     /**
      * The launcher (./duban and deploy/tools/local-stack) reads its versions from a resource Maven
-     * filters with the parent's properties. That resource arrives with the launcher's rewrite (issue 13,
-     * in another change): until a properties file under local-stack's resources names a Kafka or Keycloak
-     * version, this test is skipped, saying so. Meanwhile ./duban's own version variables are checked below.
+     * filters with the parent's properties: what it holds about Kafka and Keycloak is ${kafka.version}
+     * and ${keycloak.version}, never a version spelled out. That resource comes with the launcher's
+     * rewrite (another change of issue 13): while no file under local-stack's resources mentions Kafka
+     * or Keycloak, this test is skipped, saying so. ./duban's own version variables are checked below.
      */
     @Test
     void theLauncherTakesItsVersionsFromThePom() throws IOException {
         Path resources = Repository.root().resolve("deploy/tools/local-stack/src/main/resources");
-        List<Path> files = new ArrayList<>();
+        List<String> mentions = new ArrayList<>();
         if (Files.isDirectory(resources)) {
             try (Stream<Path> walk = Files.walk(resources)) {
-                walk.filter(file -> file.toString().endsWith(".properties")).forEach(files::add);
-            }
-        }
-        List<String[]> versions = new ArrayList<>();
-        for (Path file : files) {
-            for (String line : Files.readAllLines(file)) {
-                Matcher entry = Pattern.compile("^\\s*([^#!=:\\s][^=:\\s]*)\\s*[=:]\\s*(.*)$").matcher(line);
-                if (entry.matches() && entry.group(1).toLowerCase().matches(".*(kafka|keycloak).*version.*")) {
-                    versions.add(new String[] {file + ": " + entry.group(1), entry.group(1).toLowerCase(), entry.group(2).strip()});
+                for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                    for (String line : Files.readAllLines(file)) {
+                        if (line.toLowerCase().matches(".*(kafka|keycloak).*")) {
+                            mentions.add(Repository.root().relativize(file) + ": " + line.strip());
+                        }
+                    }
                 }
             }
         }
-        assumeFalse(versions.isEmpty(), "no launcher versions resource under " + resources + " yet (it comes with the launcher's rewrite)");
-        for (String[] version : versions) {
-            String expected = version[1].contains("keycloak") ? "${keycloak.version}" : "${kafka.version}";
-            assertEquals(expected, version[2], version[0] + " is filled in from the parent POM");
+        assumeFalse(mentions.isEmpty(), "no launcher resource under " + resources + " names Kafka or Keycloak yet (it comes with the launcher's rewrite)");
+        boolean placeholders = false;
+        for (String mention : mentions) {
+            assertFalse(mention.matches(".*\\b\\d+\\.\\d+\\.\\d+\\b.*"), mention + ": a version filled in from the parent POM, not spelled out");
+            placeholders |= mention.contains("${kafka.version}") || mention.contains("${keycloak.version}");
         }
-        assertTrue(Repository.read("deploy/tools/local-stack/pom.xml").contains("<filtering>true</filtering>"),
-                "deploy/tools/local-stack filters its resources, so the placeholders become the versions");
+        if (placeholders) {
+            assertTrue(Repository.read("deploy/tools/local-stack/pom.xml").contains("<filtering>true</filtering>"),
+                    "deploy/tools/local-stack filters its resources, so the placeholders become the versions");
+        }
     }
 
     /** A version the ./duban script still spells out itself (KEYCLOAK_VERSION="…") is the parent's. */
