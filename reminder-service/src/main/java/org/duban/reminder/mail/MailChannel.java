@@ -57,11 +57,9 @@ public class MailChannel {
     private final MailConfig config;
     private final Clock clock;
     private final AtomicBoolean sending = new AtomicBoolean();
-    private final java.util.concurrent.ExecutorService kicker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "mail-sender");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Sends right after a dispatch; it waits on the mail server, so a virtual thread does it. */
+    private final java.util.concurrent.ExecutorService kicker =
+            java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofVirtual().name("mail-sender").factory());
 
     MailChannel(EntityManager em, Mailer mailer, MailConfig config, Clock clock) {
         this.em = em;

@@ -87,7 +87,9 @@ public class WebhookDeliveryWorker {
             throw new IllegalStateException("duban.webhooks.max-concurrency and per-subscription-concurrency must be at least 1");
         }
         pump = Executors.newSingleThreadExecutor(named("webhook-pump"));
-        senders = Executors.newFixedThreadPool(config.maxConcurrency(), named("webhook-sender"));
+        // An attempt mostly waits for a receiver (up to the timeout): a virtual thread each, so a hanging
+        // receiver parks no platform thread. How many run at once stays bounded by the pump's slots.
+        senders = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-sender-", 1).factory());
         http = HttpClient.newBuilder()
                 .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)

@@ -19,7 +19,9 @@ import static org.duban.stack.Manifests.list;
 import static org.duban.stack.Manifests.map;
 import static org.duban.stack.Manifests.string;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -51,11 +53,28 @@ class KubernetesInfrastructureTest {
 
     // Kafka
 
+    /** Strimzi 1.0, the first to run Kafka 4.1.2, serves only kafka.strimzi.io/v1 (KRaft on node pools, no other mode). */
+    @Test
+    void everyStrimziResourceIsOfTheV1Api() {
+        for (String kind : List.of("Kafka", "KafkaNodePool", "KafkaTopic")) {
+            assertFalse(k8s.all(kind).isEmpty(), "a " + kind);
+            for (Map<String, Object> resource : k8s.all(kind)) {
+                assertEquals("kafka.strimzi.io/v1", string(resource, "apiVersion"), kind + " " + string(resource, "metadata", "name"));
+            }
+        }
+        // what v1 removed from the Kafka resource: ZooKeeper, and nodes, storage and resources outside the node pools
+        Map<String, Object> kafka = k8s.one("Kafka");
+        for (String removed : List.of("zookeeper", "jmxTrans")) {
+            assertNull(at(kafka, "spec", removed), "spec." + removed);
+        }
+        for (String removed : List.of("replicas", "storage", "resources")) {
+            assertNull(at(kafka, "spec", "kafka", removed), "spec.kafka." + removed + " belongs to the KafkaNodePool");
+        }
+    }
+
     @Test
     void kafkaRunsInKRaftModeOnThreeNodePoolBrokers() {
         Map<String, Object> kafka = k8s.one("Kafka");
-        assertEquals("enabled", string(kafka, "metadata", "annotations", "strimzi.io/kraft"));
-        assertEquals("enabled", string(kafka, "metadata", "annotations", "strimzi.io/node-pools"));
         assertTrue(brokers() >= 3, "three brokers at least");
         int controllers = k8s.all("KafkaNodePool").stream().filter(pool -> list(pool, "spec", "roles").contains("controller"))
                 .mapToInt(pool -> integer(pool, "spec", "replicas")).sum();

@@ -3,9 +3,9 @@ package org.duban.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.HdrHistogram.Histogram;
-import org.duban.unit.domain.ResponsibilityParser;
-import org.duban.unit.domain.SeedData;
-import org.duban.unit.domain.UnitDirectory;
+import org.duban.unit.registry.SeedData;
+import org.duban.unit.resolve.ResponsibilityParser;
+import org.duban.unit.resolve.UnitDirectory;
 
 import java.net.URI;
 import java.net.URLEncoder;

@@ -1,0 +1,148 @@
+package org.duban.task.assignment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.duban.events.AssignmentEvent;
+import org.duban.events.AssignmentSnapshot;
+import org.duban.platform.messaging.Outbox;
+import org.duban.task.plan.PlanCalendar;
+import org.duban.task.plan.Task;
+import org.duban.task.sync.SyncSequencer;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Every change of an assignment goes through here, inside the changing transaction: a history
+ * entry, a CloudEvent in the outbox (topic duban.assignments, key = assignment id) and an entry in
+ * the OA sync feed (numbered after commit by SyncSequencer). The event's data is a record of
+ * duban-events ({@link AssignmentEvent}): the assignment as the REST API shows it, plus the change's
+ * own fields ({@code from}, {@code to}, {@code by}, {@code note} …) and, for consumers that keep their
+ * own copy (reminder-service), the task's {@code taskRequirement} and {@code deadlineKind}.
+ */
+@ApplicationScoped
+public class AssignmentJournal {
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final PlanCalendar calendar;
+    private final SyncSequencer sequencer;
+
+    AssignmentJournal(EntityManager em, Outbox outbox, PlanCalendar calendar, SyncSequencer sequencer) {
+        this.em = em;
+        this.outbox = outbox;
+        this.calendar = calendar;
+        this.sequencer = sequencer;
+    }
+
+    /**
+     * Announces new assignments (already persisted, with createdAt/createdBy: their creation is the
+     * first entry of their history); one feed position each, in the list's order.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void created(List<Assignment> assignments, String by) {
+        em.flush();
+        LocalDate today = calendar.today();
+        Instant now = calendar.now();
+        List<SyncRow> feed = new ArrayList<>(assignments.size());
+        for (Assignment a : assignments) {
+            feed.add(publish(a, today, now, s -> new AssignmentEvent.Created(s, by)));
+        }
+        append(feed);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void statusChanged(Assignment a, AssignmentStatus from, AssignmentStatus to, String by, String note) {
+        Instant now = calendar.now();
+        history(a, AssignmentHistory.Kind.STATUS_CHANGED, by, now, h -> {
+            h.fromStatus = from;
+            h.toStatus = to;
+            h.note = note;
+        });
+        publishOne(a, now, s -> new AssignmentEvent.StatusChanged(s, from.name(), to.name(), by, note));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void progressReported(Assignment a, String text, Integer percent, String by) {
+        Instant now = calendar.now();
+        history(a, AssignmentHistory.Kind.PROGRESS_REPORTED, by, now, h -> {
+            h.note = text;
+            h.percent = percent;
+        });
+        publishOne(a, now, s -> new AssignmentEvent.ProgressReported(s, text, percent, by));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void dueDateChanged(Assignment a, LocalDate from, LocalDate to, String by, String note) {
+        Instant now = calendar.now();
+        history(a, AssignmentHistory.Kind.DUE_DATE_CHANGED, by, now, h -> {
+            h.fromDate = from;
+            h.toDate = to;
+            h.note = note;
+        });
+        publishOne(a, now, s -> new AssignmentEvent.DueDateChanged(s, from, to, by, note));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replaced(Assignment a, List<Long> by, String user) {
+        Instant now = calendar.now();
+        history(a, AssignmentHistory.Kind.REPLACED, user, now, h -> h.note = "replaced by assignments " + by);
+        publishOne(a, now, s -> new AssignmentEvent.Replaced(s, by, user));
+    }
+
+    private void publishOne(Assignment a, Instant now, Function<AssignmentSnapshot, AssignmentEvent> change) {
+        em.flush(); // the version the event shows is the one the change produced
+        append(List.of(publish(a, calendar.today(), now, change)));
+    }
+
+    /** One change for the OA sync feed, as written; SyncSequencer gives it its position after commit. */
+    private record SyncRow(long assignmentId, String type, Instant at, String payload) {
+    }
+
+    private SyncRow publish(Assignment a, LocalDate today, Instant now, Function<AssignmentSnapshot, AssignmentEvent> change) {
+        Task task = em.find(Task.class, a.taskId); // in the persistence context already during an import
+        AssignmentEvent event = change.apply(AssignmentSnapshots.of(AssignmentView.of(a, today), task));
+        JsonNode data = outbox.publish(AssignmentEvent.TOPIC, a.id.toString(), event.eventType(), event).data();
+        return new SyncRow(a.id, event.eventType(), now, data.toString());
+    }
+
+    /**
+     * Writes changes to the feed in one statement, in the list's order (their ids, from the table's
+     * sequence, follow it), without positions: those come after commit (SyncSequencer), so this
+     * transaction holds no lock that other writers wait for.
+     */
+    private void append(List<SyncRow> rows) {
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO sync_change (id, assignment_id, change_type, changed_at, payload)
+                    SELECT nextval('sync_change_id_seq'), a, t, w, p
+                    FROM (SELECT a, t, w, p FROM unnest(?::bigint[], ?::text[], ?::timestamptz[], ?::text[])
+                          WITH ORDINALITY AS r(a, t, w, p, n) ORDER BY n) ordered""")) {
+                insert.setArray(1, c.createArrayOf("bigint", rows.stream().map(SyncRow::assignmentId).toArray()));
+                insert.setArray(2, c.createArrayOf("text", rows.stream().map(SyncRow::type).toArray()));
+                insert.setArray(3, c.createArrayOf("text", rows.stream().map(r -> r.at().toString()).toArray()));
+                insert.setArray(4, c.createArrayOf("text", rows.stream().map(SyncRow::payload).toArray()));
+                insert.executeUpdate();
+            }
+        });
+        sequencer.afterCommit();
+    }
+
+    private void history(Assignment a, AssignmentHistory.Kind kind, String by, Instant at,
+                         java.util.function.Consumer<AssignmentHistory> details) {
+        AssignmentHistory h = new AssignmentHistory();
+        h.assignmentId = a.id;
+        h.kind = kind;
+        h.by = by;
+        h.at = at;
+        details.accept(h);
+        h.persist();
+    }
+}

@@ -1,0 +1,230 @@
+package org.duban.task.assignment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.duban.platform.api.Problem;
+import org.duban.platform.api.ProblemException;
+import org.duban.platform.api.Versions;
+import org.duban.platform.security.CurrentUser;
+import org.duban.platform.security.Roles;
+import org.duban.task.plan.PlanCalendar;
+import org.duban.task.units.UnitDirectoryClient;
+import org.duban.task.units.UnitServiceApi;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+
+/** What units and the office do with assignments: the status workflow, progress, extensions, naming units. */
+@ApplicationScoped
+public class AssignmentService {
+
+    private final AssignmentJournal journal;
+    private final PlanCalendar calendar;
+    private final CurrentUser user;
+    private final UnitDirectoryClient units;
+
+    AssignmentService(AssignmentJournal journal, PlanCalendar calendar, CurrentUser user, UnitDirectoryClient units) {
+        this.journal = journal;
+        this.calendar = calendar;
+        this.user = user;
+        this.units = units;
+    }
+
+    /** The assignment, if the caller may see it (403 for another unit's). */
+    public Assignment visible(long id) {
+        return visible(id, LockModeType.NONE);
+    }
+
+    private Assignment visible(long id, LockModeType lock) {
+        Assignment a = find(id, lock);
+        user.requireUnitOrReadAll(a.unitCode);
+        return a;
+    }
+
+    @Transactional
+    public Assignment transition(long id, long expectedVersion, AssignmentStatus to, String note) {
+        Assignment a = visible(id);
+        AssignmentStatus.Mover mover = a.status.mover(to).orElseThrow(() -> ProblemException.conflict("illegal-transition",
+                "An assignment cannot move from " + a.status + " to " + to));
+        if (mover == AssignmentStatus.Mover.OFFICE) {
+            if (!user.is(Roles.ADMIN)) {
+                throw CurrentUser.forbidden("Only the supervising office may move an assignment from " + a.status + " to " + to);
+            }
+        } else {
+            requireActionable(a);
+            user.requireOwnUnit(a.unitCode);
+        }
+        Versions.check(expectedVersion, a.version, "Assignment " + id);
+        AssignmentStatus from = a.status;
+        a.status = to;
+        a.updatedAt = calendar.now();
+        journal.statusChanged(a, from, to, user.username(), note);
+        return a;
+    }
+
+    /** A progress report (台账); the first one also starts the work. */
+    @Transactional
+    public Assignment reportProgress(long id, String text, Integer percent) {
+        Assignment a = ownOpenWork(id);
+        if (a.status == AssignmentStatus.NOT_STARTED) {
+            a.status = AssignmentStatus.IN_PROGRESS;
+            a.updatedAt = calendar.now();
+            journal.statusChanged(a, AssignmentStatus.NOT_STARTED, AssignmentStatus.IN_PROGRESS, user.username(),
+                    "started with the first progress report");
+        }
+        a.progressPercent = percent != null ? percent : a.progressPercent;
+        a.lastProgressAt = calendar.now();
+        a.updatedAt = a.lastProgressAt;
+        journal.progressReported(a, text, percent, user.username());
+        return a;
+    }
+
+    @Transactional
+    public ExtensionRequest requestExtension(long id, LocalDate until, String reason) {
+        Assignment a = ownOpenWork(id);
+        if (a.dueDate == null) {
+            throw ProblemException.conflict("no-due-date", "Assignment " + id + " is ongoing work without a due date");
+        }
+        if (!until.isAfter(a.dueDate)) {
+            throw ProblemException.validation(List.of(new Problem.FieldError("until", "must be after the current due date " + a.dueDate)));
+        }
+        if (ExtensionRequest.count("assignmentId = ?1 and status = ?2", id, ExtensionRequest.Status.PENDING) > 0) {
+            throw ProblemException.conflict("extension-pending", "Assignment " + id + " already has an extension request waiting for a decision");
+        }
+        ExtensionRequest request = new ExtensionRequest();
+        request.assignmentId = id;
+        request.until = until;
+        request.reason = reason;
+        request.requestedBy = user.username();
+        request.requestedAt = calendar.now();
+        request.persist();
+        return request;
+    }
+
+    /** The office's decision; an approval moves the due date and publishes due-date-changed. */
+    @Transactional
+    public ExtensionRequest decide(long requestId, boolean approved, String note) {
+        ExtensionRequest request = ExtensionRequest.findById(requestId);
+        if (request == null) {
+            throw ProblemException.notFound("No extension request has the id " + requestId);
+        }
+        if (request.status != ExtensionRequest.Status.PENDING) {
+            throw ProblemException.conflict("extension-decided", "Extension request " + requestId + " was already " + request.status);
+        }
+        request.status = approved ? ExtensionRequest.Status.APPROVED : ExtensionRequest.Status.REJECTED;
+        request.decidedBy = user.username();
+        request.decidedAt = calendar.now();
+        request.decisionNote = note;
+        if (approved) {
+            Assignment a = find(request.assignmentId);
+            LocalDate from = a.dueDate;
+            a.dueDate = request.until;
+            a.updatedAt = calendar.now();
+            journal.dueDateChanged(a, from, request.until, user.username(),
+                    note == null ? "extension approved: " + request.reason : note);
+        }
+        return request;
+    }
+
+    /** Replaces a group (or unresolved) assignment with one assignment per unit the office names. */
+    @Transactional
+    public List<Assignment> resolve(long id, List<String> unitCodes, String authorization) {
+        Assignment group = find(id);
+        if (!group.reviewNeeded || group.unitCode != null || group.superseded) {
+            throw ProblemException.conflict("not-a-group", "Assignment " + id + " is not a group waiting for units to be named");
+        }
+        List<Assignment> created = new ArrayList<>();
+        for (String code : new LinkedHashSet<>(unitCodes)) {
+            UnitServiceApi.Unit unit;
+            try {
+                unit = units.unit(authorization, code);
+            } catch (ProblemException e) {
+                throw ProblemException.validation(List.of(new Problem.FieldError("unitCodes", "no unit has the code " + code)));
+            } catch (RuntimeException e) {
+                throw UnitDirectoryClient.unavailable(e);
+            }
+            if (Assignment.count("taskId = ?1 and unitCode = ?2 and superseded = false", group.taskId, code) > 0) {
+                throw ProblemException.conflict("already-assigned", unit.name() + " already has an assignment in task " + group.taskNumber);
+            }
+            Assignment a = new Assignment();
+            a.taskId = group.taskId;
+            a.planId = group.planId;
+            a.taskNumber = group.taskNumber;
+            a.unitCode = unit.code();
+            a.unitName = unit.name();
+            a.groupCode = group.groupCode;
+            a.qualifier = group.qualifier;
+            a.role = group.role;
+            a.dueDate = group.dueDate;
+            a.createdAt = calendar.now();
+            a.createdBy = user.username();
+            a.updatedAt = a.createdAt;
+            a.persist();
+            created.add(a);
+        }
+        group.superseded = true;
+        group.updatedAt = calendar.now();
+        journal.created(created, user.username());
+        journal.replaced(group, created.stream().map(x -> x.id).toList(), user.username());
+        return created;
+    }
+
+    /** The history, oldest first, opened by the assignment's creation. */
+    public List<AssignmentHistory> history(long id) {
+        Assignment a = visible(id);
+        AssignmentHistory created = new AssignmentHistory();
+        created.assignmentId = a.id;
+        created.kind = AssignmentHistory.Kind.CREATED;
+        created.at = a.createdAt;
+        created.by = a.createdBy;
+        List<AssignmentHistory> history = new ArrayList<>();
+        history.add(created);
+        history.addAll(AssignmentHistory.list("assignmentId = ?1 order by id", id));
+        return history;
+    }
+
+    public List<ExtensionRequest> extensionRequests(long id) {
+        visible(id);
+        return ExtensionRequest.list("assignmentId = ?1 order by id", id);
+    }
+
+    /**
+     * The caller's own assignment, still open (not completed, units named), locked for this transaction. Progress reports and
+     * extension requests carry no If-Match, so two at once on one assignment must not fail the second
+     * with a stale version: the row lock makes the second wait for the first, and its checks (an
+     * extension already pending?) see what the first left behind.
+     */
+    private Assignment ownOpenWork(long id) {
+        Assignment a = visible(id, LockModeType.PESSIMISTIC_WRITE);
+        requireActionable(a);
+        user.requireOwnUnit(a.unitCode);
+        if (a.status == AssignmentStatus.COMPLETED) {
+            throw ProblemException.conflict("assignment-completed", "Assignment " + id + " is completed; it takes no more reports or requests");
+        }
+        return a;
+    }
+
+    private static void requireActionable(Assignment a) {
+        if (a.unitCode == null || a.superseded) {
+            throw ProblemException.conflict("units-not-named",
+                    "Assignment " + a.id + " belongs to a group; the office has to name its units first");
+        }
+    }
+
+    static Assignment find(long id) {
+        return find(id, LockModeType.NONE);
+    }
+
+    private static Assignment find(long id, LockModeType lock) {
+        Assignment a = Assignment.findById(id, lock);
+        if (a == null) {
+            throw ProblemException.notFound("No assignment has the id " + id);
+        }
+        return a;
+    }
+
+}

@@ -1,0 +1,41 @@
+package org.duban.task.assignment;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * An assignment as the REST API shows it. The events and the sync feed carry the same fields as
+ * duban-events' {@code AssignmentSnapshot} ({@link AssignmentSnapshots}; a test keeps the two lists equal).
+ */
+@Schema(name = "Assignment")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AssignmentView(
+        @Schema(example = "1042") long id,
+        @Schema(example = "7") long taskId,
+        @Schema(example = "1") long planId,
+        @Schema(example = "4") int taskNumber,
+        @Schema(description = "Absent while a vague group waits for the office to name units", example = "gov-340100")
+        String unitCode,
+        @Schema(example = "合肥市人民政府") String unitName,
+        @Schema(description = "The group this share came from", example = "cities") String groupCode,
+        @Schema(example = "司法局") String qualifier,
+        @Schema(enumeration = {"LEAD", "RESPONSIBLE"}) String role,
+        @Schema(description = "Absent for ONGOING work", example = "2022-12-31") LocalDate dueDate,
+        AssignmentStatus status,
+        @Schema(description = "Due date before today (plan time zone) and not COMPLETED") boolean overdue,
+        @Schema(description = "A vague group or an unclear deadline the office has to look at") boolean reviewNeeded,
+        @Schema(example = "60") Integer progressPercent,
+        Instant lastProgressAt,
+        Instant updatedAt,
+        @Schema(description = "The ETag") long version) {
+
+    /** {@code today} decides whether it is overdue. */
+    public static AssignmentView of(Assignment a, LocalDate today) {
+        return new AssignmentView(a.id, a.taskId, a.planId, a.taskNumber, a.unitCode, a.unitName, a.groupCode,
+                a.qualifier, a.role.name(), a.dueDate, a.status, a.status.overdue(a.dueDate, today), a.reviewNeeded,
+                a.progressPercent, a.lastProgressAt, a.updatedAt, a.version);
+    }
+}

@@ -1,0 +1,42 @@
+package org.duban.task.assignment;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The bodies clients send to task-service. */
+public final class Requests {
+
+    private Requests() {
+    }
+
+    @Schema(name = "TransitionRequest")
+    public record Transition(@NotNull AssignmentStatus to,
+                             @Size(max = 2000) @Schema(example = "已完成目录编制并公开") String note) {
+    }
+
+    @Schema(name = "ProgressReport")
+    public record Progress(@NotBlank @Size(max = 4000) @Schema(example = "已梳理形成本地区工作台账，正在推进落实") String text,
+                           @Min(0) @Max(100) @Schema(example = "60") Integer percent) {
+    }
+
+    @Schema(name = "ExtensionRequestBody")
+    public record Extension(@NotNull @Schema(example = "2023-03-31") LocalDate until,
+                            @NotBlank @Size(max = 2000) @Schema(example = "涉及跨部门数据对接，需延期三个月") String reason) {
+    }
+
+    @Schema(name = "ExtensionDecision")
+    public record Decision(@NotNull Boolean approved, @Size(max = 2000) String note) {
+    }
+
+    @Schema(name = "ResolveGroupRequest")
+    public record ResolveGroup(@NotEmpty @Size(max = 500) List<@NotBlank String> unitCodes) {
+    }
+}

@@ -1,0 +1,8 @@
+package org.duban.task.plan;
+
+public enum DeadlineKind {
+    /** Due on one date. */
+    FIXED,
+    /** No single date; progress is reported periodically. */
+    ONGOING
+}

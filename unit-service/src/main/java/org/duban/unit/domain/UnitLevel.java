@@ -1,6 +1,0 @@
-package org.duban.unit.domain;
-
-/** Administrative level a unit belongs to. Development zones count as county level. */
-public enum UnitLevel {
-    PROVINCE, CITY, COUNTY
-}

@@ -1,0 +1,163 @@
+package org.duban.unit.registry;
+
+import org.duban.unit.group.GroupRecord;
+import org.duban.unit.group.MembershipRule;
+import org.duban.unit.resolve.ResponsibilityParser;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Anhui's units and the groups plans refer to, built from the CSV files under {@code seed/} on
+ * the classpath: the province, city and county governments from the GB/T 2260 divisions, the
+ * development zones' management committees, and the provincial units with their codes and
+ * aliases.
+ */
+public final class SeedData {
+
+    static final String DIVISIONS = "/seed/anhui-divisions.csv";
+    static final String PROVINCIAL_UNITS = "/seed/anhui-provincial-units.csv";
+
+    public static final String PROVINCE_GOVERNMENT = "gov-340000";
+
+    private SeedData() {
+    }
+
+    public static List<UnitRecord> units() {
+        return Holder.UNITS;
+    }
+
+    public static List<GroupRecord> groups() {
+        return Holder.GROUPS;
+    }
+
+    /** Loaded once, on first use. */
+    private static final class Holder {
+        static final List<UnitRecord> UNITS = List.copyOf(loadUnits());
+        static final List<GroupRecord> GROUPS = List.of(
+                new GroupRecord("cities", "各市政府",
+                        List.of("各市人民政府", "各设区市政府", "各设区市人民政府"),
+                        MembershipRule.CITY_GOVERNMENTS),
+                new GroupRecord("counties", "各县（市、区）政府",
+                        List.of("各县（市、区）人民政府", "各县(市、区)政府", "各县(市、区)人民政府",
+                                "各县市区政府", "各县、市、区政府", "各县区政府"),
+                        MembershipRule.COUNTY_GOVERNMENTS),
+                new GroupRecord("cities-and-counties", "各市、县（市、区）政府",
+                        List.of("各市、县（市、区）人民政府", "各市、县(市、区)政府", "各市、县(市、区)人民政府",
+                                "各市县（市、区）政府", "各市县(市、区)政府", "各市、县政府", "各市、县人民政府",
+                                "各市县政府", "各市县人民政府", "各市、县、区政府", "各市县区政府"),
+                        MembershipRule.CITY_AND_COUNTY_GOVERNMENTS),
+                new GroupRecord("provincial-departments", "省政府各部门",
+                        List.of("省人民政府各部门", "安徽省人民政府各部门"),
+                        MembershipRule.PROVINCIAL_DEPARTMENTS),
+                new GroupRecord("provincial-related-departments", "省政府各有关部门",
+                        List.of("省政府有关部门", "省人民政府各有关部门", "省人民政府有关部门", "省直有关部门",
+                                "省直各有关部门", "省有关部门"),
+                        MembershipRule.NONE),
+                new GroupRecord("provincial-related-units", "省有关单位",
+                        List.of("省直有关单位", "省各有关单位", "省直各有关单位"),
+                        MembershipRule.NONE),
+                new GroupRecord(ResponsibilityParser.OPEN_REMAINDER_GROUP, "其他有关单位",
+                        List.of("其他有关部门", "有关单位", "有关部门"),
+                        MembershipRule.NONE));
+    }
+
+    private static List<UnitRecord> loadUnits() {
+        List<UnitRecord> units = new ArrayList<>();
+        for (Map<String, String> row : read(DIVISIONS)) {
+            String division = row.get("divisionCode");
+            String name = row.get("name");
+            String parent = row.get("parentDivisionCode");
+            switch (row.get("level")) {
+                case "PROVINCE" -> units.add(new UnitRecord(PROVINCE_GOVERNMENT, name + "人民政府", name,
+                        List.of("省政府", "省人民政府", name + "政府"),
+                        UnitLevel.PROVINCE, UnitType.GOVERNMENT, null, division));
+                case "CITY" -> units.add(government(name, UnitLevel.CITY, parent, division));
+                case "COUNTY" -> units.add(government(name, UnitLevel.COUNTY, parent, division));
+                case "ZONE" -> units.add(new UnitRecord("zone-" + division, name + "管理委员会", name,
+                        List.of(name + "管委会"), UnitLevel.COUNTY, UnitType.OTHER, "gov-" + parent, division));
+                default -> throw new IllegalStateException(DIVISIONS + ": unknown level in " + row);
+            }
+        }
+        for (Map<String, String> row : read(PROVINCIAL_UNITS)) {
+            String aliases = row.getOrDefault("aliases", "");
+            units.add(new UnitRecord(row.get("code"), row.get("name"), row.get("shortName"),
+                    aliases.isBlank() ? List.of() : List.of(aliases.split("\\|")),
+                    UnitLevel.PROVINCE, UnitType.valueOf(row.get("type")), PROVINCE_GOVERNMENT, null));
+        }
+        return units;
+    }
+
+    /** 合肥市人民政府, short 合肥市, also written 合肥市政府. */
+    private static UnitRecord government(String name, UnitLevel level, String parentDivision, String division) {
+        return new UnitRecord("gov-" + division, name + "人民政府", name, List.of(name + "政府"),
+                level, UnitType.GOVERNMENT, "gov-" + parentDivision, division);
+    }
+
+    private static List<Map<String, String>> read(String resource) {
+        try (InputStream in = SeedData.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("seed file missing from the classpath: " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            List<String> header = null;
+            List<Map<String, String>> rows = new ArrayList<>();
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                List<String> cells = cells(line);
+                if (header == null) {
+                    header = cells;
+                    continue;
+                }
+                Map<String, String> row = new HashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    row.put(header.get(i), i < cells.size() ? cells.get(i).strip() : "");
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    /** One CSV line; double quotes protect commas, {@code ""} is a quote. */
+    private static List<String> cells(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(ch);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+}

@@ -1,0 +1,121 @@
+package org.duban.unit.transfer;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.duban.platform.api.ProblemException;
+import org.duban.platform.api.TextBodies;
+import org.duban.platform.security.CurrentUser;
+import org.duban.platform.security.Roles;
+import org.duban.unit.registry.UnitService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+
+/** Bulk maintenance of the registry in the office's own spreadsheet format (CSV or XLSX). */
+@Path("/api/units")
+@Tag(name = "Units")
+public class UnitTransferResource {
+
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final UnitImportService imports;
+    private final UnitService units;
+    private final CurrentUser user;
+
+    UnitTransferResource(UnitImportService imports, UnitService units, CurrentUser user) {
+        this.imports = imports;
+        this.units = units;
+        this.user = user;
+    }
+
+    @POST
+    @Path("import")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import units from CSV (admin)", description = "Columns as in /api/units/export; upsert by code; "
+            + "all or nothing; every error is reported with its line (422); dryRun=true stores nothing")
+    public UnitImportService.Report importCsv(byte[] body, @HeaderParam("Content-Type") String contentType,
+                                              @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
+        String charset = contentType == null ? null : MediaType.valueOf(contentType).getParameters().get("charset");
+        return imports.importTable(TableFormats.readCsv(TextBodies.decode(body, charset)), dryRun, user.username());
+    }
+
+    @POST
+    @Path("import")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(XLSX)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import units from an Excel workbook (admin); its first sheet as in the CSV")
+    public UnitImportService.Report importXlsx(InputStream body, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
+        return imports.importTable(readXlsx(body), dryRun, user.username());
+    }
+
+    @POST
+    @Path("import")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import units from an uploaded .csv or .xlsx file (admin); form part 'file'")
+    public UnitImportService.Report importFile(@RestForm("file") FileUpload file,
+                                               @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) throws IOException {
+        if (file == null) {
+            throw ProblemException.badRequest("The form needs a part named 'file' with a .csv or .xlsx file");
+        }
+        String name = file.fileName() == null ? "" : file.fileName().toLowerCase();
+        List<List<String>> table;
+        if (name.endsWith(".xlsx")) {
+            try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+                table = readXlsx(in);
+            }
+        } else if (name.endsWith(".csv")) {
+            table = TableFormats.readCsv(TextBodies.decode(Files.readAllBytes(file.uploadedFile()), file.charSet()));
+        } else {
+            throw new ProblemException(415, "unsupported-file", "Unsupported media type",
+                    "Only .csv and .xlsx files can be imported; got '" + file.fileName() + "'");
+        }
+        return imports.importTable(table, dryRun, user.username());
+    }
+
+    @GET
+    @Path("export")
+    @Produces({"text/csv", XLSX})
+    @Operation(summary = "Every unit (inactive included) as CSV or Excel, in the import format")
+    public Response export(@QueryParam("format") @DefaultValue("csv") String format) {
+        List<List<String>> rows = units.all().stream().map(UnitSheet::toCells).toList();
+        return switch (format.toLowerCase()) {
+            case "csv" -> Response.ok(TableFormats.writeCsv(UnitSheet.COLUMNS, rows).getBytes(StandardCharsets.UTF_8))
+                    .type("text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"units.csv\"").build();
+            case "xlsx" -> Response.ok(TableFormats.writeXlsx("units", UnitSheet.COLUMNS, rows))
+                    .type(XLSX)
+                    .header("Content-Disposition", "attachment; filename=\"units.xlsx\"").build();
+            default -> throw ProblemException.validation(List.of(
+                    new org.duban.platform.api.Problem.FieldError("format", "must be csv or xlsx")));
+        };
+    }
+
+    private static List<List<String>> readXlsx(InputStream in) {
+        try {
+            return TableFormats.readXlsx(in);
+        } catch (IOException | RuntimeException e) {
+            throw ProblemException.unprocessable("unit-import", "The body is not a readable .xlsx workbook", null);
+        }
+    }
+}
