@@ -1,15 +1,15 @@
 package org.duban.reminder.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import org.duban.events.NotificationSent;
 import org.duban.platform.messaging.Outbox;
 import org.duban.reminder.inbox.Notification;
+import org.duban.reminder.inbox.NotificationEvents;
 import org.duban.reminder.inbox.NotificationView;
 import org.jboss.logging.Logger;
 
@@ -28,26 +28,24 @@ import java.util.Set;
 @ApplicationScoped
 public class DigestDispatcher {
 
-    public static final String TOPIC = "duban.notifications";
-    public static final String SENT = "duban.notification.sent";
+    public static final String TOPIC = NotificationSent.TOPIC;
+    public static final String SENT = NotificationSent.TYPE;
     private static final Logger LOG = Logger.getLogger(DigestDispatcher.class);
 
     private final EntityManager em;
     private final Outbox outbox;
     private final Event<DigestReady> channels;
     private final ReminderTexts texts;
-    private final ObjectMapper json;
     private final Clock clock;
     private final RemindersConfig config;
 
-    DigestDispatcher(EntityManager em, Outbox outbox, Event<DigestReady> channels, ReminderTexts texts, ObjectMapper json,
-                     Clock clock, RemindersConfig config) {
+    DigestDispatcher(EntityManager em, Outbox outbox, Event<DigestReady> channels, ReminderTexts texts, Clock clock,
+                     RemindersConfig config) {
         this.config = config;
         this.em = em;
         this.outbox = outbox;
         this.channels = channels;
         this.texts = texts;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -107,28 +105,19 @@ public class DigestDispatcher {
             String messageId = parts == 1 ? base : base + "-p" + (part + 1);
             Set<String> kinds = new LinkedHashSet<>();
             List<ReminderTexts.Line> lines = new ArrayList<>();
-            ObjectNode payload = json.createObjectNode();
-            payload.put("messageId", messageId);
-            payload.put("unitCode", unitCode);
-            payload.put("unitName", unitName);
-            if (runId != null) {
-                payload.put("runId", runId);
-            }
-            if (parts > 1) {
-                payload.put("part", part + 1);
-                payload.put("parts", parts);
-            }
-            ArrayNode list = payload.putArray("notifications");
+            List<NotificationSent.Notification> list = new ArrayList<>(slice.size());
             List<Long> ids = new ArrayList<>();
             for (Notification n : slice) {
                 kinds.add(n.kind.name());
                 lines.add(new ReminderTexts.Line(ReminderTexts.label(n.kind), n.title, n.body));
-                list.add(json.valueToTree(NotificationView.of(n)));
+                list.add(NotificationEvents.of(NotificationView.of(n)));
                 ids.add(n.id);
             }
             ReminderTexts.Text digest = texts.digest(unitName, lines);
             String subject = parts == 1 ? digest.title() : digest.title() + "（" + (part + 1) + "/" + parts + "）";
-            outbox.publish(TOPIC, unitCode, SENT, payload);
+            NotificationSent sent = new NotificationSent(messageId, unitCode, unitName, runId,
+                    parts > 1 ? part + 1 : null, parts > 1 ? parts : null, list);
+            ObjectNode payload = (ObjectNode) outbox.publish(TOPIC, unitCode, SENT, sent).data();
             channels.fire(new DigestReady(runId == null ? 0 : runId, unitCode, unitName, email, messageId, kinds,
                     subject, digest.body(), ids, payload));
         }

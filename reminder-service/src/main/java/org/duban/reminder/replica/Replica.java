@@ -1,5 +1,6 @@
 package org.duban.reminder.replica;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -8,6 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.duban.events.AssignmentEvent;
+import org.duban.events.AssignmentSnapshot;
+import org.duban.events.UnitChanged;
 import org.duban.platform.messaging.ProcessedEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hibernate.Session;
@@ -102,11 +106,16 @@ public class Replica {
         }
     }
 
-    private void applyAssignment(Connection c, String type, JsonNode a, Instant time) throws SQLException {
-        if (!type.startsWith("duban.assignment.") || !a.hasNonNull("id")) {
+    private void applyAssignment(Connection c, String type, JsonNode data, Instant time) throws SQLException {
+        if (!type.startsWith("duban.assignment.")) {
             return;
         }
-        boolean replaced = type.equals("duban.assignment.replaced");
+        // every type, one newer than duban-events too, carries the assignment after the change
+        AssignmentSnapshot a = read(data, AssignmentSnapshot.class, type);
+        if (a == null) {
+            return;
+        }
+        boolean replaced = type.equals(AssignmentEvent.Replaced.TYPE);
         try (var up = c.prepareStatement("""
                 INSERT INTO assignment_copy (id, plan_id, task_id, task_number, task_requirement, unit_code, unit_name,
                     role, due_date, status, active, last_progress_at, anchor_date, version, updated_at, applied_at)
@@ -117,28 +126,28 @@ public class Replica {
                     last_progress_at = EXCLUDED.last_progress_at, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at,
                     applied_at = EXCLUDED.applied_at
                 WHERE assignment_copy.version <= EXCLUDED.version""")) {
-            up.setLong(1, a.get("id").asLong());
-            up.setLong(2, a.path("planId").asLong());
-            up.setLong(3, a.path("taskId").asLong());
-            up.setInt(4, a.path("taskNumber").asInt());
-            up.setString(5, text(a, "taskRequirement"));
-            up.setString(6, text(a, "unitCode"));
-            up.setString(7, text(a, "unitName"));
-            up.setString(8, a.path("role").asText("RESPONSIBLE"));
-            up.setObject(9, a.hasNonNull("dueDate") ? java.time.LocalDate.parse(a.get("dueDate").asText()) : null);
-            up.setString(10, a.path("status").asText("NOT_STARTED"));
+            up.setLong(1, a.id());
+            up.setLong(2, a.planId());
+            up.setLong(3, a.taskId());
+            up.setInt(4, a.taskNumber());
+            up.setString(5, blankToNull(a.taskRequirement()));
+            up.setString(6, blankToNull(a.unitCode()));
+            up.setString(7, blankToNull(a.unitName()));
+            up.setString(8, a.role() == null ? "RESPONSIBLE" : a.role());
+            up.setObject(9, a.dueDate());
+            up.setString(10, a.status() == null ? "NOT_STARTED" : a.status());
             up.setBoolean(11, !replaced);
-            up.setObject(12, a.hasNonNull("lastProgressAt")
-                    ? java.time.OffsetDateTime.parse(a.get("lastProgressAt").asText()) : null);
+            up.setObject(12, a.lastProgressAt() == null ? null : a.lastProgressAt().atOffset(java.time.ZoneOffset.UTC));
             up.setObject(13, time.atZone(PLAN_ZONE).toLocalDate());
-            up.setLong(14, a.path("version").asLong());
+            up.setLong(14, a.version());
             up.setObject(15, time.atOffset(java.time.ZoneOffset.UTC));
             up.executeUpdate();
         }
     }
 
-    private void applyUnit(Connection c, String type, JsonNode u, Instant time) throws SQLException {
-        if (!u.hasNonNull("code") || !u.hasNonNull("name")) {
+    private void applyUnit(Connection c, String type, JsonNode data, Instant time) throws SQLException {
+        UnitChanged u = read(data, UnitChanged.class, type);
+        if (u == null) {
             return;
         }
         try (var up = c.prepareStatement("""
@@ -146,18 +155,27 @@ public class Replica {
                 ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, active = EXCLUDED.active,
                     version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
                 WHERE unit_contact.version <= EXCLUDED.version""")) {
-            up.setString(1, u.get("code").asText());
-            up.setString(2, u.get("name").asText());
-            up.setString(3, text(u.path("contacts"), "email"));
-            up.setBoolean(4, u.path("active").asBoolean(true));
-            up.setLong(5, u.path("version").asLong());
+            up.setString(1, u.code());
+            up.setString(2, u.name());
+            up.setString(3, u.contacts() == null ? null : blankToNull(u.contacts().email()));
+            up.setBoolean(4, u.active());
+            up.setLong(5, u.version());
             up.setObject(6, time.atOffset(java.time.ZoneOffset.UTC));
             up.executeUpdate();
         }
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
+    /** The event's data as its duban-events record; null (and a warning) when it does not fit, e.g. without an id. */
+    private <T> T read(JsonNode data, Class<T> record, String type) {
+        try {
+            return json.treeToValue(data, record);
+        } catch (JsonProcessingException e) {
+            LOG.warnf("skipping a %s event whose data is not a %s: %s", type, record.getSimpleName(), e.getOriginalMessage());
+            return null;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

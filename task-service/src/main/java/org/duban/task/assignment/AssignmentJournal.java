@@ -1,10 +1,11 @@
 package org.duban.task.assignment;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.duban.events.AssignmentEvent;
+import org.duban.events.AssignmentSnapshot;
 import org.duban.platform.messaging.Outbox;
 import org.duban.task.plan.PlanCalendar;
 import org.duban.task.plan.Task;
@@ -16,37 +17,27 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Every change of an assignment goes through here, inside the changing transaction: a history
  * entry, a CloudEvent in the outbox (topic duban.assignments, key = assignment id) and an entry in
- * the OA sync feed (numbered after commit by SyncSequencer). The event's data is the assignment as
- * the REST API shows it ({@link AssignmentSnapshot}), plus the change's own fields ({@code from}, {@code to}, {@code by},
- * {@code note} …) and, for consumers that keep their own copy (reminder-service), the task's
- * {@code taskRequirement} and {@code deadlineKind}.
+ * the OA sync feed (numbered after commit by SyncSequencer). The event's data is a record of
+ * duban-events ({@link AssignmentEvent}): the assignment as the REST API shows it, plus the change's
+ * own fields ({@code from}, {@code to}, {@code by}, {@code note} …) and, for consumers that keep their
+ * own copy (reminder-service), the task's {@code taskRequirement} and {@code deadlineKind}.
  */
 @ApplicationScoped
 public class AssignmentJournal {
 
-    public static final String TOPIC = "duban.assignments";
-    public static final String CREATED = "duban.assignment.created";
-    public static final String STATUS_CHANGED = "duban.assignment.status-changed";
-    public static final String DUE_DATE_CHANGED = "duban.assignment.due-date-changed";
-    public static final String PROGRESS_REPORTED = "duban.assignment.progress-reported";
-    /** Added to API.md's list: a vague group assignment replaced by the units the office named. */
-    public static final String REPLACED = "duban.assignment.replaced";
-
     private final EntityManager em;
     private final Outbox outbox;
-    private final ObjectMapper json;
     private final PlanCalendar calendar;
     private final SyncSequencer sequencer;
 
-    AssignmentJournal(EntityManager em, Outbox outbox, ObjectMapper json, PlanCalendar calendar, SyncSequencer sequencer) {
+    AssignmentJournal(EntityManager em, Outbox outbox, PlanCalendar calendar, SyncSequencer sequencer) {
         this.em = em;
         this.outbox = outbox;
-        this.json = json;
         this.calendar = calendar;
         this.sequencer = sequencer;
     }
@@ -62,7 +53,7 @@ public class AssignmentJournal {
         Instant now = calendar.now();
         List<SyncRow> feed = new ArrayList<>(assignments.size());
         for (Assignment a : assignments) {
-            feed.add(publish(a, CREATED, today, now, Map.of("by", by)));
+            feed.add(publish(a, today, now, s -> new AssignmentEvent.Created(s, by)));
         }
         append(feed);
     }
@@ -75,7 +66,7 @@ public class AssignmentJournal {
             h.toStatus = to;
             h.note = note;
         });
-        publishOne(a, STATUS_CHANGED, now, map("from", from.name(), "to", to.name(), "by", by, "note", note));
+        publishOne(a, now, s -> new AssignmentEvent.StatusChanged(s, from.name(), to.name(), by, note));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -85,7 +76,7 @@ public class AssignmentJournal {
             h.note = text;
             h.percent = percent;
         });
-        publishOne(a, PROGRESS_REPORTED, now, map("text", text, "percent", percent, "by", by));
+        publishOne(a, now, s -> new AssignmentEvent.ProgressReported(s, text, percent, by));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -96,34 +87,30 @@ public class AssignmentJournal {
             h.toDate = to;
             h.note = note;
         });
-        publishOne(a, DUE_DATE_CHANGED, now, map("from", from == null ? null : from.toString(),
-                "to", to == null ? null : to.toString(), "by", by, "note", note));
+        publishOne(a, now, s -> new AssignmentEvent.DueDateChanged(s, from, to, by, note));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void replaced(Assignment a, List<Long> by, String user) {
         Instant now = calendar.now();
         history(a, AssignmentHistory.Kind.REPLACED, user, now, h -> h.note = "replaced by assignments " + by);
-        publishOne(a, REPLACED, now, map("replacedBy", by, "by", user));
+        publishOne(a, now, s -> new AssignmentEvent.Replaced(s, by, user));
     }
 
-    private void publishOne(Assignment a, String type, Instant now, Map<String, Object> extra) {
+    private void publishOne(Assignment a, Instant now, Function<AssignmentSnapshot, AssignmentEvent> change) {
         em.flush(); // the version the event shows is the one the change produced
-        append(List.of(publish(a, type, calendar.today(), now, extra)));
+        append(List.of(publish(a, calendar.today(), now, change)));
     }
 
     /** One change for the OA sync feed, as written; SyncSequencer gives it its position after commit. */
     private record SyncRow(long assignmentId, String type, Instant at, String payload) {
     }
 
-    private SyncRow publish(Assignment a, String type, LocalDate today, Instant now, Map<String, Object> extra) {
-        ObjectNode data = json.valueToTree(AssignmentSnapshot.of(a, today));
+    private SyncRow publish(Assignment a, LocalDate today, Instant now, Function<AssignmentSnapshot, AssignmentEvent> change) {
         Task task = em.find(Task.class, a.taskId); // in the persistence context already during an import
-        data.put("taskRequirement", task.requirement);
-        data.put("deadlineKind", task.deadlineKind.name());
-        extra.forEach((key, value) -> data.set(key, json.valueToTree(value)));
-        outbox.publish(TOPIC, a.id.toString(), type, data);
-        return new SyncRow(a.id, type, now, data.toString());
+        AssignmentEvent event = change.apply(AssignmentSnapshots.of(AssignmentView.of(a, today), task));
+        JsonNode data = outbox.publish(AssignmentEvent.TOPIC, a.id.toString(), event.eventType(), event).data();
+        return new SyncRow(a.id, event.eventType(), now, data.toString());
     }
 
     /**
@@ -157,15 +144,5 @@ public class AssignmentJournal {
         h.at = at;
         details.accept(h);
         h.persist();
-    }
-
-    private static Map<String, Object> map(Object... pairs) {
-        Map<String, Object> map = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (pairs[i + 1] != null) {
-                map.put((String) pairs[i], pairs[i + 1]);
-            }
-        }
-        return map;
     }
 }

@@ -6,7 +6,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** An assignment as the REST API shows it (and, with the same JSON, the events and the sync feed: {@link AssignmentSnapshot}). */
+/**
+ * An assignment as the REST API shows it. The events and the sync feed carry the same fields as
+ * duban-events' {@code AssignmentSnapshot} ({@link AssignmentSnapshots}; a test keeps the two lists equal).
+ */
 @Schema(name = "Assignment")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AssignmentView(
@@ -31,12 +34,8 @@ public record AssignmentView(
 
     /** {@code today} decides whether it is overdue. */
     public static AssignmentView of(Assignment a, LocalDate today) {
-        return of(AssignmentSnapshot.of(a, today));
-    }
-
-    public static AssignmentView of(AssignmentSnapshot a) {
-        return new AssignmentView(a.id(), a.taskId(), a.planId(), a.taskNumber(), a.unitCode(), a.unitName(), a.groupCode(),
-                a.qualifier(), a.role(), a.dueDate(), a.status(), a.overdue(), a.reviewNeeded(), a.progressPercent(),
-                a.lastProgressAt(), a.updatedAt(), a.version());
+        return new AssignmentView(a.id, a.taskId, a.planId, a.taskNumber, a.unitCode, a.unitName, a.groupCode,
+                a.qualifier, a.role.name(), a.dueDate, a.status, a.status.overdue(a.dueDate, today), a.reviewNeeded,
+                a.progressPercent, a.lastProgressAt, a.updatedAt, a.version);
     }
 }

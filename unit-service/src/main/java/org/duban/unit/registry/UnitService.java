@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.duban.events.UnitChanged;
 import org.duban.platform.api.PageRequest;
 import org.duban.platform.api.PageResponse;
 import org.duban.platform.api.Problem;
@@ -25,9 +26,6 @@ import java.util.TreeMap;
 /** The registry's use cases: every change is validated, recorded, and published through the outbox. */
 @ApplicationScoped
 public class UnitService {
-
-    public static final String TOPIC = "duban.units";
-    public static final String CHANGED = "duban.unit.changed";
 
     private final EntityManager em;
     private final Outbox outbox;
@@ -207,7 +205,7 @@ public class UnitService {
         change.before = before == null ? null : write(before);
         change.after = write(after);
         change.persist();
-        outbox.publish(TOPIC, unit.code, CHANGED, after);
+        outbox.publish(UnitChanged.TOPIC, unit.code, UnitChanged.TYPE, UnitEvents.changed(UnitView.of(after)));
         changed.fire(new UnitsChanged(unit.code));
         return after;
     }

@@ -1,0 +1,146 @@
+package org.duban.events;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code data} of an event on {@code duban.assignments} (key and subject: the assignment id): the
+ * assignment after the change, its fields at the top level, and beside them the change's own fields.
+ * One record per CloudEvents type. A consumer that only keeps a copy of assignments may read any type,
+ * including one newer than this list, as an {@link AssignmentSnapshot}.
+ */
+public sealed interface AssignmentEvent {
+
+    String TOPIC = "duban.assignments";
+
+    /** Every type this version knows, in the order of an assignment's life. */
+    List<String> TYPES = List.of(Created.TYPE, StatusChanged.TYPE, ProgressReported.TYPE, DueDateChanged.TYPE, Replaced.TYPE);
+
+    /** The assignment after the change. */
+    AssignmentSnapshot assignment();
+
+    /** Who made the change: the user name from the token ({@code office}, {@code staff-gov-340100}, …). */
+    String by();
+
+    /** The CloudEvents type, e.g. {@code duban.assignment.status-changed}. */
+    String eventType();
+
+    /** The record for {@code type}; empty for a type this version does not know. */
+    static Optional<Class<? extends AssignmentEvent>> recordFor(String type) {
+        return Optional.ofNullable(switch (type) {
+            case Created.TYPE -> Created.class;
+            case StatusChanged.TYPE -> StatusChanged.class;
+            case ProgressReported.TYPE -> ProgressReported.class;
+            case DueDateChanged.TYPE -> DueDateChanged.class;
+            case Replaced.TYPE -> Replaced.class;
+            default -> null;
+        });
+    }
+
+    /**
+     * A new assignment: imported with its plan, or named by the office for a vague group.
+     *
+     * @param assignment the new assignment
+     * @param by         who imported or named it
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Created(@JsonUnwrapped AssignmentSnapshot assignment, String by) implements AssignmentEvent {
+        public static final String TYPE = "duban.assignment.created";
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * A move in the workflow ({@code NOT_STARTED → IN_PROGRESS → SUBMITTED → COMPLETED}, or a return).
+     *
+     * @param assignment the assignment in its new status
+     * @param from       the status before
+     * @param to         the status after (the same as {@code assignment.status})
+     * @param by         who moved it: the unit's staff, or the office
+     * @param note       what they wrote with it, if anything
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record StatusChanged(@JsonUnwrapped AssignmentSnapshot assignment, String from, String to, String by, String note)
+            implements AssignmentEvent {
+        public static final String TYPE = "duban.assignment.status-changed";
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * A unit reported its progress.
+     *
+     * @param assignment the assignment with its new {@code progressPercent} and {@code lastProgressAt}
+     * @param text       the report
+     * @param percent    how far the work is, 0–100, if the unit said
+     * @param by         the unit's staff member who reported
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ProgressReported(@JsonUnwrapped AssignmentSnapshot assignment, String text, Integer percent, String by)
+            implements AssignmentEvent {
+        public static final String TYPE = "duban.assignment.progress-reported";
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * The due date moved (an approved extension request).
+     *
+     * @param assignment the assignment with its new due date
+     * @param from       ISO date before; absent when there was none
+     * @param to         ISO date after; absent when there is none now
+     * @param by         who decided
+     * @param note       the decision's note, if any
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record DueDateChanged(@JsonUnwrapped AssignmentSnapshot assignment,
+                          @JsonFormat(shape = JsonFormat.Shape.STRING) LocalDate from,
+                          @JsonFormat(shape = JsonFormat.Shape.STRING) LocalDate to,
+                          String by, String note) implements AssignmentEvent {
+        public static final String TYPE = "duban.assignment.due-date-changed";
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * Added to API.md's list: a vague group assignment replaced by one assignment per unit the office
+     * named (each announced by its own {@link Created}). The group assignment is no longer worked on.
+     *
+     * @param assignment the group assignment as it was when replaced
+     * @param replacedBy the ids of the assignments that replace it
+     * @param by         who named the units
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Replaced(@JsonUnwrapped AssignmentSnapshot assignment, List<Long> replacedBy, String by)
+            implements AssignmentEvent {
+        public static final String TYPE = "duban.assignment.replaced";
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
+    }
+}

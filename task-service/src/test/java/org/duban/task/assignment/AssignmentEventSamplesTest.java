@@ -1,0 +1,207 @@
+package org.duban.task.assignment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.duban.testsupport.EventSamples;
+import org.duban.testsupport.SharedInfrastructure;
+import org.duban.testsupport.TestTokens;
+import org.duban.testsupport.TopicReader;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every type on {@code duban.assignments}, written by the real code path (a plan imported, an
+ * assignment worked on, its due date extended, a vague group resolved), is checked against the
+ * committed sample of its type (see {@link EventSamples}; reminder-service's replica is tested on
+ * the same files). Ids and instants get the samples' values; everything else must match.
+ */
+@QuarkusTest
+class AssignmentEventSamplesTest {
+
+    private static final String HEFEI = "gov-340100";
+    /** Two tasks: Hefei's with a fixed deadline, and an ONGOING one for a vague group the office resolves. */
+    private static final String PLAN = """
+            安徽省人民政府办公厅
+
+            皖政务办〔2022〕90号
+
+            安徽省政务公开办公室关于印发事件样例任务分工的通知
+
+            各市、县人民政府办公室（政务公开办公室），省有关单位办公室：
+
+            现将《事件样例任务分工》印发给你们，请认真抓好落实。
+
+            安徽省政务公开办公室
+
+            2022年6月6日
+
+            事件样例任务分工
+
+            工作任务\t\t具体要求\t责任单位\t时限要求\t
+            一、加强经济领域信息公开，全力营造平稳健康的经济环境。\t(一)加强经济发展的信息公开。\t1\t围绕深入实施三次产业高质量协同发展计划，集中公开推动经济发展相关政策举措、工作进展、项目落地等信息。\t合肥市政府负责落实\t6月底前
+            \t\t2\t切实做好稳经济大盘一揽子政策举措公开工作，强化政策解读。\t省有关单位负责落实\t持续推进
+            """;
+
+    /** What one run of the story wrote, read back from the topic. */
+    private record Story(long planId, long hefei, long group, List<Long> named, Map<String, String> hefeiEvents,
+                         String replaced) {
+    }
+
+    private static Story story;
+
+    @Inject
+    EntityManager em;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    private static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    /** Imports the plan and plays every kind of change once; read back from duban.assignments. */
+    private static synchronized Story story() {
+        if (story != null) {
+            return story;
+        }
+        String office = TestTokens.admin();
+        String hefeiStaff = TestTokens.unit(HEFEI);
+        long planId = given().auth().oauth2(office).contentType("text/plain; charset=UTF-8")
+                .body(PLAN.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/plans/import").then().statusCode(201).extract().jsonPath().getLong("plan.id");
+        long hefei = as(office).queryParam("planId", planId).queryParam("taskNumber", 1).queryParam("unit", HEFEI)
+                .when().get("/api/assignments").then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        long group = as(office).queryParam("planId", planId).queryParam("taskNumber", 2)
+                .when().get("/api/assignments").then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+
+        String etag = as(hefeiStaff).when().get("/api/assignments/" + hefei).then().statusCode(200).extract().header("ETag");
+        as(hefeiStaff).header("If-Match", etag).body(Map.of("to", "IN_PROGRESS", "note", "已召开专题会议部署"))
+                .when().post("/api/assignments/" + hefei + "/transitions").then().statusCode(200);
+        as(hefeiStaff).body(Map.of("text", "已在政府网站开设专栏，集中发布相关政策举措", "percent", 40))
+                .when().post("/api/assignments/" + hefei + "/progress").then().statusCode(200);
+        long request = as(hefeiStaff).body(Map.of("until", "2022-09-30", "reason", "需协调多个部门"))
+                .when().post("/api/assignments/" + hefei + "/extension-requests").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        as(office).body(Map.of("approved", true, "note", "同意延期至9月底"))
+                .when().post("/api/extension-requests/" + request + "/decision").then().statusCode(200);
+        List<Long> named = as(office).body(Map.of("unitCodes", List.of("ah-jyt", "ah-czt")))
+                .when().post("/api/assignments/" + group + "/resolve").then().statusCode(200)
+                .extract().jsonPath().getList("id", Long.class);
+
+        String hefeiKey = Long.toString(hefei);
+        String groupKey = Long.toString(group);
+        List<ConsumerRecord<String, String>> records = TopicReader.readUntil(SharedInfrastructure.kafkaBootstrapServers(),
+                "duban.assignments", r -> r.key().equals(hefeiKey) || r.key().equals(groupKey),
+                found -> found.size() >= 6, Duration.ofSeconds(30));
+        Map<String, String> hefeiEvents = new LinkedHashMap<>();
+        String replaced = null;
+        for (ConsumerRecord<String, String> r : records) {
+            String type = type(r.value());
+            if (r.key().equals(hefeiKey)) {
+                hefeiEvents.putIfAbsent(type, r.value());
+            } else if (type.equals("duban.assignment.replaced")) {
+                replaced = r.value();
+            }
+        }
+        story = new Story(planId, hefei, group, named, hefeiEvents, replaced);
+        return story;
+    }
+
+    private static String type(String event) {
+        try {
+            return new ObjectMapper().readTree(event).path("type").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void everyTypeIsWrittenAsItsSampleShowsIt() {
+        Story s = story();
+        assertEquals(List.of("duban.assignment.created", "duban.assignment.status-changed",
+                "duban.assignment.progress-reported", "duban.assignment.due-date-changed"), List.copyOf(s.hefeiEvents().keySet()));
+        Map<String, Object> hefei = Map.of("/subject", "990201", "/data/id", 990201L, "/data/taskId", 990101L,
+                "/data/planId", 990001L);
+        EventSamples.check(s.hefeiEvents().get("duban.assignment.created"), with(hefei,
+                "/time", "2022-06-06T02:00:00Z", "/data/updatedAt", "2022-06-06T02:00:00Z"));
+        EventSamples.check(s.hefeiEvents().get("duban.assignment.status-changed"), with(hefei,
+                "/time", "2022-06-08T01:30:00Z", "/data/updatedAt", "2022-06-08T01:30:00Z"));
+        EventSamples.check(s.hefeiEvents().get("duban.assignment.progress-reported"), with(hefei,
+                "/time", "2022-06-15T07:00:00Z", "/data/updatedAt", "2022-06-15T07:00:00Z",
+                "/data/lastProgressAt", "2022-06-15T07:00:00Z"));
+        EventSamples.check(s.hefeiEvents().get("duban.assignment.due-date-changed"), with(hefei,
+                "/time", "2022-06-20T03:00:00Z", "/data/updatedAt", "2022-06-20T03:00:00Z",
+                "/data/lastProgressAt", "2022-06-15T07:00:00Z"));
+        EventSamples.check(s.replaced(), Map.of("/subject", "990202", "/data/id", 990202L, "/data/taskId", 990102L,
+                "/data/planId", 990001L, "/time", "2022-06-10T02:00:00Z", "/data/updatedAt", "2022-06-10T02:00:00Z",
+                "/data/replacedBy", List.of(990203L, 990204L)));
+        assertEquals(s.named(), ids(s.replaced(), "/data/replacedBy"), "replacedBy names the new assignments");
+    }
+
+    @Test
+    void theSyncFeedKeepsTheSameDataAsTheEvents() throws Exception {
+        Story s = story();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "SELECT change_type, payload FROM sync_change WHERE assignment_id = ?1 ORDER BY id")
+                .setParameter(1, s.hefei()).getResultList());
+        List<String> types = new ArrayList<>();
+        for (Object[] row : rows) {
+            types.add((String) row[0]);
+            JsonNode event = json.readTree(s.hefeiEvents().get((String) row[0]));
+            assertEquals(event.get("data"), json.readTree((String) row[1]), row[0] + " in the OA sync feed");
+        }
+        assertEquals(List.copyOf(s.hefeiEvents().keySet()), types);
+    }
+
+    @Test
+    void theDataIsTheAssignmentAsTheRestApiShowsItPlusTheChange() throws Exception {
+        Story s = story();
+        ObjectNode data = (ObjectNode) json.readTree(s.hefeiEvents().get("duban.assignment.due-date-changed")).get("data");
+        String view = as(TestTokens.admin()).when().get("/api/assignments/" + s.hefei()).then().statusCode(200)
+                .extract().asString();
+        ObjectNode rest = (ObjectNode) json.readTree(view);
+        data.remove(List.of("taskRequirement", "deadlineKind", "from", "to", "by", "note"));
+        // the event shows the instant of the change as the JVM had it (nanoseconds), the REST API as stored (microseconds)
+        Instant written = Instant.parse(data.remove("updatedAt").asText());
+        Instant stored = Instant.parse(rest.remove("updatedAt").asText());
+        assertTrue(Duration.between(written, stored).abs().toNanos() < 1000, written + " / " + stored);
+        assertEquals(rest, data);
+    }
+
+    private List<Long> ids(String event, String pointer) {
+        try {
+            List<Long> ids = new ArrayList<>();
+            json.readTree(event).at(pointer).forEach(n -> ids.add(n.asLong()));
+            return ids;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, Object... more) {
+        Map<String, Object> all = new LinkedHashMap<>(base);
+        for (int i = 0; i < more.length; i += 2) {
+            all.put((String) more[i], more[i + 1]);
+        }
+        return all;
+    }
+}
