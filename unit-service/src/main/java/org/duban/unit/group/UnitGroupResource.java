@@ -53,7 +53,7 @@ public class UnitGroupResource {
     public PageResponse<UnitView> members(@PathParam("code") String code, @BeanParam @Valid PageRequest page) {
         var snapshot = directory.current();
         List<String> codes = members(find(snapshot.groups(), code), snapshot.units());
-        List<UnitView> items = codes.stream().skip(page.offset()).limit(page.size).map(units::get).toList();
+        List<UnitView> items = codes.stream().skip(page.offset()).limit(page.size).map(units::get).map(UnitView::of).toList();
         return new PageResponse<>(items, page.page, page.size, codes.size());
     }
 

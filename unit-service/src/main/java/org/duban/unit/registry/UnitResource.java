@@ -60,15 +60,16 @@ public class UnitResource {
             @BeanParam @Valid PageRequest page) {
         String system = externalId == null ? null : externalId.substring(0, externalId.indexOf(':'));
         String id = externalId == null ? null : externalId.substring(externalId.indexOf(':') + 1);
-        return units.search(new UnitFilter(q, level == null ? null : UnitLevel.valueOf(level),
+        PageResponse<UnitSnapshot> found = units.search(new UnitFilter(q, level == null ? null : UnitLevel.valueOf(level),
                 type == null ? null : UnitType.valueOf(type), parent, active, system, id), page);
+        return new PageResponse<>(found.items().stream().map(UnitView::of).toList(), found.page(), found.size(), found.total());
     }
 
     @GET
     @Path("{code}")
     @Operation(summary = "One unit; its ETag is its version")
     public Response get(@PathParam("code") String code) {
-        UnitView unit = units.get(code);
+        UnitView unit = UnitView.of(units.get(code));
         return Response.ok(unit).tag(Versions.etag(unit.version())).build();
     }
 
@@ -76,7 +77,7 @@ public class UnitResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a unit (admin)")
     public Response create(@Valid @NotNull UnitRequest request, @Context UriInfo uri) {
-        UnitView unit = units.create(request, user.username());
+        UnitView unit = UnitView.of(units.create(request, user.username()));
         return Response.created(uri.getAbsolutePathBuilder().path(unit.code()).build())
                 .entity(unit).tag(Versions.etag(unit.version())).build();
     }
@@ -87,7 +88,7 @@ public class UnitResource {
     @Operation(summary = "Change a unit (admin); needs If-Match with the ETag read")
     public Response update(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull UnitRequest request) {
-        UnitView unit = units.update(code, Versions.required(ifMatch), request, user.username());
+        UnitView unit = UnitView.of(units.update(code, Versions.required(ifMatch), request, user.username()));
         return Response.ok(unit).tag(Versions.etag(unit.version())).build();
     }
 

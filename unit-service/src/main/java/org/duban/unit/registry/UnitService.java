@@ -44,12 +44,12 @@ public class UnitService {
     }
 
     @Transactional
-    public UnitView get(String code) {
-        return UnitView.of(find(code));
+    public UnitSnapshot get(String code) {
+        return UnitSnapshot.of(find(code));
     }
 
     @Transactional
-    public PageResponse<UnitView> search(UnitFilter filter, PageRequest page) {
+    public PageResponse<UnitSnapshot> search(UnitFilter filter, PageRequest page) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (filter.q() != null && !filter.q().isBlank()) {
@@ -87,13 +87,13 @@ public class UnitService {
         if (!codes.isEmpty()) {
             Unit.<Unit>list("code in ?1", codes).forEach(u -> byCode.put(u.code, u));
         }
-        List<UnitView> items = codes.stream().map(byCode::get).filter(java.util.Objects::nonNull).map(UnitView::of).toList();
+        List<UnitSnapshot> items = codes.stream().map(byCode::get).filter(java.util.Objects::nonNull).map(UnitSnapshot::of).toList();
         long total = Unit.find("from Unit u where " + where, params).count();
         return new PageResponse<>(items, page.page, page.size, total);
     }
 
     @Transactional(dontRollbackOn = ProblemException.class)
-    public UnitView create(UnitRequest request, String actor) {
+    public UnitSnapshot create(UnitRequest request, String actor) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (request.code() == null) {
             errors.add(new Problem.FieldError("code", "must not be empty"));
@@ -111,7 +111,7 @@ public class UnitService {
     }
 
     @Transactional
-    public UnitView update(String code, long expectedVersion, UnitRequest request, String actor) {
+    public UnitSnapshot update(String code, long expectedVersion, UnitRequest request, String actor) {
         Unit unit = find(code);
         Versions.check(expectedVersion, unit.version, "Unit " + code);
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -119,7 +119,7 @@ public class UnitService {
             errors.add(new Problem.FieldError("code", "cannot be changed (it is " + code + ")"));
         }
         validate(code, request, errors);
-        UnitView before = UnitView.of(unit);
+        UnitSnapshot before = UnitSnapshot.of(unit);
         apply(unit, request, actor);
         em.flush();
         return record(unit, UnitChange.Action.UPDATED, before, actor);
@@ -147,7 +147,7 @@ public class UnitService {
             return Upsert.UNCHANGED;
         }
         validate(unit.code, request, new ArrayList<>());
-        UnitView before = UnitView.of(unit);
+        UnitSnapshot before = UnitSnapshot.of(unit);
         apply(unit, request, actor);
         unit.active = active;
         em.flush();
@@ -171,8 +171,8 @@ public class UnitService {
     }
 
     @Transactional
-    public List<UnitView> all() {
-        return Unit.<Unit>list("order by level, code").stream().map(UnitView::of).toList();
+    public List<UnitSnapshot> all() {
+        return Unit.<Unit>list("order by level, code").stream().map(UnitSnapshot::of).toList();
     }
 
     @Transactional
@@ -182,7 +182,7 @@ public class UnitService {
         if (!unit.active) {
             return;
         }
-        UnitView before = UnitView.of(unit);
+        UnitSnapshot before = UnitSnapshot.of(unit);
         unit.active = false;
         unit.updatedAt = clock.instant();
         unit.updatedBy = actor;
@@ -197,8 +197,8 @@ public class UnitService {
     }
 
     /** Records the change and publishes it; the unit must be flushed so its version is final. */
-    UnitView record(Unit unit, UnitChange.Action action, UnitView before, String actor) {
-        UnitView after = UnitView.of(unit);
+    UnitSnapshot record(Unit unit, UnitChange.Action action, UnitSnapshot before, String actor) {
+        UnitSnapshot after = UnitSnapshot.of(unit);
         UnitChange change = new UnitChange();
         change.unitCode = unit.code;
         change.action = action;
@@ -283,9 +283,9 @@ public class UnitService {
         }
     }
 
-    private String write(UnitView view) {
+    private String write(UnitSnapshot unit) {
         try {
-            return json.writeValueAsString(view);
+            return json.writeValueAsString(unit);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
-/** A unit as the API and the {@code duban.unit.changed} event show it. */
+/** A unit as the REST API shows it (and, with the same JSON, {@code duban.unit.changed}: see {@link UnitSnapshot}). */
 @Schema(name = "Unit")
 public record UnitView(
         @Schema(example = "gov-340100") String code,
@@ -30,9 +30,10 @@ public record UnitView(
             @Schema(example = "https://oa.hefei.gov.cn/hooks/duban") String webhookUrl) {
     }
 
-    public static UnitView of(Unit unit) {
-        return new UnitView(unit.code, unit.name, unit.shortName, unit.aliases(), unit.level, unit.type,
-                unit.parentCode, unit.divisionCode, Map.copyOf(unit.externalIds),
-                new Contacts(unit.email, unit.phone, unit.webhookUrl), unit.active, unit.version);
+    public static UnitView of(UnitSnapshot unit) {
+        UnitSnapshot.Contacts contacts = unit.contacts();
+        return new UnitView(unit.code(), unit.name(), unit.shortName(), unit.aliases(), unit.level(), unit.type(),
+                unit.parentCode(), unit.divisionCode(), unit.externalIds(),
+                new Contacts(contacts.email(), contacts.phone(), contacts.webhookUrl()), unit.active(), unit.version());
     }
 }

@@ -1,7 +1,7 @@
 package org.duban.unit.transfer;
 
 import org.duban.unit.registry.UnitRequest;
-import org.duban.unit.registry.UnitView;
+import org.duban.unit.registry.UnitSnapshot;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +33,7 @@ public final class UnitSheet {
         }
     }
 
-    public static List<String> toCells(UnitView unit) {
+    public static List<String> toCells(UnitSnapshot unit) {
         List<String> cells = new ArrayList<>();
         cells.add(unit.code());
         cells.add(unit.name());
