@@ -1,5 +1,12 @@
 package org.duban.reminder.calendar;
 
+import org.duban.tables.CsvReader;
+import org.duban.tables.CsvWriter;
+import org.duban.tables.Table;
+import org.duban.tables.TableException;
+import org.duban.tables.TableRow;
+import org.duban.tables.TooManyRowsException;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,13 +23,15 @@ import java.util.TreeMap;
  * {@code date,kind,holiday,scheduleYear} (also accepted: {@code name} for {@code holiday},
  * {@code noticeYear} for {@code scheduleYear}), then one line per date that differs from the
  * Monday–Friday rule. One file may hold several notice years; each is checked by
- * {@link NoticeYearRules}. Problems name the line (the header is line 1).
+ * {@link NoticeYearRules}. Problems name the line of the file a row starts on (the header is line 1
+ * unless blank lines come before it); the CSV itself is read by {@link CsvReader} (RFC 4180).
  */
 public final class HolidayCsv {
 
-    public static final String HEADER = "date,kind,holiday,scheduleYear";
+    public static final List<String> COLUMNS = List.of("date", "kind", "holiday", "scheduleYear");
+    public static final String HEADER = String.join(",", COLUMNS);
     public static final int MAX_LINES = 10_000;
-    private static final String BOM = "\uFEFF";
+    private static final CsvReader CSV = new CsvReader().maxRows(MAX_LINES);
 
     private HolidayCsv() {
     }
@@ -44,56 +53,57 @@ public final class HolidayCsv {
 
     private enum Column { DATE, KIND, NAME, NOTICE_YEAR }
 
-    private record Line(int number, List<String> cells) {
-    }
-
     public static Result read(String text) {
-        List<Line> lines = records(text.startsWith(BOM) ? text.substring(1) : text);
+        Table table;
+        try {
+            table = CSV.read(text);
+        } catch (TooManyRowsException e) {
+            return failed(new LineProblem(1, null, "at most " + MAX_LINES + " dates per file; this one has " + e.found()));
+        } catch (TableException e) {
+            return failed(new LineProblem(Math.max(e.line(), 1), null, e.reason()));
+        }
         List<LineProblem> problems = new ArrayList<>();
-        if (lines.isEmpty()) {
+        if (table.isEmpty()) {
             return failed(new LineProblem(1, null, "the file is empty; the first line must be the header " + HEADER));
         }
-        Line header = lines.get(0);
+        TableRow header = table.header();
         Map<Column, Integer> columns = columns(header, problems);
         Map<Column, String> labels = new HashMap<>();
-        columns.forEach((column, index) -> labels.put(column, header.cells().get(index).trim()));
+        columns.forEach((column, index) -> labels.put(column, header.cell(index).trim()));
         if (!problems.isEmpty()) {
             return failed(problems);
         }
-        if (lines.size() == 1) {
-            return failed(new LineProblem(1, null, "the file has a header but no dates"));
-        }
-        if (lines.size() - 1 > MAX_LINES) {
-            return failed(new LineProblem(1, null, "at most " + MAX_LINES + " dates per file; this one has " + (lines.size() - 1)));
+        if (table.body().isEmpty()) {
+            return failed(new LineProblem(header.line(), null, "the file has a header but no dates"));
         }
 
         // notice year → its drafts and their line numbers, in file order
         Map<Integer, List<NoticeYearRules.Draft>> drafts = new TreeMap<>();
         Map<Integer, List<Integer>> lineNumbers = new HashMap<>();
-        for (Line line : lines.subList(1, lines.size())) {
+        for (TableRow line : table.body()) {
             if (line.cells().size() != header.cells().size()) {
-                problems.add(new LineProblem(line.number(), null, "has " + line.cells().size() + " cells; the header has "
+                problems.add(new LineProblem(line.line(), null, "has " + line.cells().size() + " cells; the header has "
                         + header.cells().size()));
                 continue;
             }
-            String yearText = cell(line, columns.get(Column.NOTICE_YEAR));
+            String yearText = line.cell(columns.get(Column.NOTICE_YEAR));
             Integer year = null;
             try {
                 year = Integer.parseInt(yearText.trim());
             } catch (NumberFormatException e) {
-                problems.add(new LineProblem(line.number(), labels.get(Column.NOTICE_YEAR),
+                problems.add(new LineProblem(line.line(), labels.get(Column.NOTICE_YEAR),
                         "must be the year of the notice, e.g. 2027; got '" + yearText + "'"));
             }
             if (year != null && NoticeYearRules.yearProblem(year) != null) {
-                problems.add(new LineProblem(line.number(), labels.get(Column.NOTICE_YEAR), NoticeYearRules.yearProblem(year)));
+                problems.add(new LineProblem(line.line(), labels.get(Column.NOTICE_YEAR), NoticeYearRules.yearProblem(year)));
                 year = null;
             }
             if (year == null) {
                 continue;
             }
             drafts.computeIfAbsent(year, y -> new ArrayList<>()).add(new NoticeYearRules.Draft(
-                    cell(line, columns.get(Column.DATE)), cell(line, columns.get(Column.KIND)), cell(line, columns.get(Column.NAME))));
-            lineNumbers.computeIfAbsent(year, y -> new ArrayList<>()).add(line.number());
+                    line.cell(columns.get(Column.DATE)), line.cell(columns.get(Column.KIND)), line.cell(columns.get(Column.NAME))));
+            lineNumbers.computeIfAbsent(year, y -> new ArrayList<>()).add(line.line());
         }
 
         SortedMap<Integer, List<HolidayEntry>> years = new TreeMap<>();
@@ -119,17 +129,12 @@ public final class HolidayCsv {
         return new Result(years, Map.copyOf(lineOfDate), List.copyOf(problems));
     }
 
-    /** Writes dates in the format {@link #read} reads, in date order. */
+    /** Writes dates in the format {@link #read} reads, in date order, as the shipped file has them. */
     public static String write(List<HolidayEntry> entries) {
-        StringBuilder out = new StringBuilder(HEADER).append('\n');
-        entries.stream().sorted(Comparator.comparing(HolidayEntry::date)).forEach(e -> out.append(e.date()).append(',')
-                .append(e.kind()).append(',').append(quoted(e.name())).append(',').append(e.noticeYear()).append('\n'));
-        return out.toString();
-    }
-
-    private static String quoted(String value) {
-        return value.contains(",") || value.contains("\"") || value.contains("\n")
-                ? '"' + value.replace("\"", "\"\"") + '"' : value;
+        List<List<String>> rows = entries.stream().sorted(Comparator.comparing(HolidayEntry::date))
+                .map(e -> List.of(e.date().toString(), e.kind().toString(), e.name(), Integer.toString(e.noticeYear())))
+                .toList();
+        return CsvWriter.PLAIN.write(COLUMNS, rows);
     }
 
     private static Result failed(LineProblem problem) {
@@ -142,12 +147,8 @@ public final class HolidayCsv {
         return new Result(new TreeMap<>(), Map.of(), List.copyOf(sorted));
     }
 
-    private static String cell(Line line, int index) {
-        return line.cells().get(index);
-    }
-
     /** Which column is which, from the header. */
-    private static Map<Column, Integer> columns(Line header, List<LineProblem> problems) {
+    private static Map<Column, Integer> columns(TableRow header, List<LineProblem> problems) {
         Map<Column, Integer> columns = new LinkedHashMap<>();
         for (int i = 0; i < header.cells().size(); i++) {
             String name = header.cells().get(i).trim();
@@ -159,68 +160,14 @@ public final class HolidayCsv {
                 default -> null;
             };
             if (column == null) {
-                problems.add(new LineProblem(header.number(), null, "unknown column '" + name + "'; the header must be " + HEADER));
+                problems.add(new LineProblem(header.line(), null, "unknown column '" + name + "'; the header must be " + HEADER));
             } else if (columns.putIfAbsent(column, i) != null) {
-                problems.add(new LineProblem(header.number(), null, "column '" + name + "' appears twice"));
+                problems.add(new LineProblem(header.line(), null, "column '" + name + "' appears twice"));
             }
         }
         if (problems.isEmpty() && columns.size() < Column.values().length) {
-            problems.add(new LineProblem(header.number(), null, "the header must be " + HEADER + "; a column is missing"));
+            problems.add(new LineProblem(header.line(), null, "the header must be " + HEADER + "; a column is missing"));
         }
         return columns;
-    }
-
-    /** RFC 4180 records with the line each starts on; lines with nothing on them are skipped. */
-    private static List<Line> records(String input) {
-        List<Line> lines = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        int lineNumber = 1;
-        int rowStart = 1;
-        for (int i = 0; i < input.length(); i++) {
-            char c = input.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < input.length() && input.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    if (c == '\n') {
-                        lineNumber++;
-                    }
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < input.length() && input.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(cell.toString());
-                cell.setLength(0);
-                addUnlessBlank(lines, rowStart, row);
-                row = new ArrayList<>();
-                lineNumber++;
-                rowStart = lineNumber;
-            } else {
-                cell.append(c);
-            }
-        }
-        if (cell.length() > 0 || !row.isEmpty()) {
-            row.add(cell.toString());
-            addUnlessBlank(lines, rowStart, row);
-        }
-        return lines;
-    }
-
-    private static void addUnlessBlank(List<Line> lines, int number, List<String> row) {
-        if (row.stream().anyMatch(c -> !c.isBlank())) {
-            lines.add(new Line(number, List.copyOf(row)));
-        }
     }
 }

@@ -129,4 +129,17 @@ class HolidayScheduleRulesTest {
         HolidayCsv.Result wrong = HolidayCsv.read("date,kind,name,noticeYear\n2027-10-01,OFF,\"国庆节\n中秋节\",2027\n2027-10-06,WORK,国庆节,2027\n");
         assertEquals(4, wrong.problems().get(0).line(), "the quoted line break counts");
     }
+
+    /** The hand-written parser this replaced took both quotes below for the start of a quoted cell. */
+    @Test
+    void quotesAreReadAsRfc4180HasThem() {
+        HolidayCsv.Result open = HolidayCsv.read("date,kind,name,noticeYear\n2027-10-01,OFF,国庆节,2027\n"
+                + "2027-10-04,OFF,\"国庆节,2027\n2027-10-05,OFF,国庆节,2027\n");
+        assertEquals(List.of(new HolidayCsv.LineProblem(3, null, "the quotes of this row do not pair up: a quoted cell must end "
+                + "with a quote followed by a comma or the end of the line, and a quote inside it is written twice (\"\")")),
+                open.problems());
+        HolidayCsv.Result inside = HolidayCsv.read("date,kind,name,noticeYear\n2027-10-01,OFF,国庆\"节,2027\n");
+        assertEquals(List.of(), inside.problems());
+        assertEquals("国庆\"节", inside.years().get(2027).get(0).name());
+    }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
@@ -93,6 +94,35 @@ public class PlanFormatsTest {
             PlanSource source = new PlanXlsxReader().read(new ByteArrayInputStream(out.toByteArray()));
             assertEquals(List.of("一、类。", "1", "要求。", "省司法厅负责落实", "2022年9月30日"), source.rows().get(0).cells());
             assertEquals(LocalDate.of(2022, 9, 30), new DeadlineReader().read("2022年9月30日", null, 0).dueDate());
+        }
+    }
+
+    /** The reader this replaced left the merged cell in its first row only: "Task 2 is missing a cell". */
+    @Test
+    void cellsMergedDownOverSeveralTasksBelongToEach() throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet();
+            for (int task = 1; task <= 3; task++) {
+                Row row = sheet.createRow(task - 1);
+                row.createCell(1).setCellValue(task);
+                row.createCell(2).setCellValue("要求" + task + "。");
+            }
+            sheet.getRow(0).createCell(0).setCellValue("一、类。");
+            sheet.getRow(0).createCell(3).setCellValue("省司法厅负责落实");
+            sheet.getRow(0).createCell(4).setCellValue("2022年9月30日");
+            sheet.addMergedRegion(CellRangeAddress.valueOf("A1:A3"));
+            sheet.addMergedRegion(CellRangeAddress.valueOf("D1:D3"));
+            sheet.addMergedRegion(CellRangeAddress.valueOf("E1:E3"));
+            workbook.write(out);
+            ParsedPlan plan = new PlanAssembler().assemble(new PlanXlsxReader().read(new ByteArrayInputStream(out.toByteArray())));
+            assertEquals(List.of(), plan.problems());
+            assertEquals(List.of(1, 2, 3), plan.tasks().stream().map(ParsedTask::number).toList());
+            assertEquals(List.of(2, 3), plan.tasks().subList(1, 3).stream().map(ParsedTask::line).toList());
+            plan.tasks().forEach(task -> {
+                assertEquals("省司法厅负责落实", task.responsibilityText());
+                assertEquals("2022年9月30日", task.deadlineText());
+                assertEquals(1, task.category().ordinal());
+            });
         }
     }
 

@@ -1,15 +1,16 @@
 package org.duban.unit.registry;
 
+import org.duban.tables.CsvReader;
+import org.duban.tables.Table;
+import org.duban.tables.TableException;
+import org.duban.tables.TableRow;
 import org.duban.unit.group.GroupRecord;
 import org.duban.unit.group.MembershipRule;
 import org.duban.unit.resolve.ResponsibilityParser;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -102,62 +103,27 @@ public final class SeedData {
                 level, UnitType.GOVERNMENT, "gov-" + parentDivision, division);
     }
 
+    /** Each row by the header's column names, every cell stripped. */
     private static List<Map<String, String>> read(String resource) {
         try (InputStream in = SeedData.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("seed file missing from the classpath: " + resource);
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<String> header = null;
+            Table table = new CsvReader().readUtf8(in);
+            List<String> header = table.header().cells().stream().map(String::strip).toList();
             List<Map<String, String>> rows = new ArrayList<>();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> cells = cells(line);
-                if (header == null) {
-                    header = cells;
-                    continue;
-                }
-                Map<String, String> row = new HashMap<>();
+            for (TableRow row : table.body()) {
+                Map<String, String> named = new HashMap<>();
                 for (int i = 0; i < header.size(); i++) {
-                    row.put(header.get(i), i < cells.size() ? cells.get(i).strip() : "");
+                    named.put(header.get(i), row.cell(i).strip());
                 }
-                rows.add(row);
+                rows.add(named);
             }
             return rows;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
+        } catch (TableException e) {
+            throw new IllegalStateException(resource + ": " + e.getMessage(), e); // a packaging mistake, caught by the tests
         }
-    }
-
-    /** One CSV line; double quotes protect commas, {@code ""} is a quote. */
-    private static List<String> cells(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(ch);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 }

@@ -10,6 +10,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.duban.platform.api.Problem;
 import org.duban.platform.api.ProblemException;
+import org.duban.tables.Table;
 import org.duban.unit.registry.UnitRequest;
 import org.duban.unit.registry.UnitService;
 import org.jboss.logging.Logger;
@@ -52,7 +53,7 @@ public class UnitImportService {
 
     @Transactional
     @TransactionConfiguration(timeout = 900)
-    public Report importTable(List<List<String>> table, boolean dryRun, String actor) {
+    public Report importTable(Table table, boolean dryRun, String actor) {
         List<String> headerProblems = new ArrayList<>();
         List<UnitSheet.Row> rows = UnitSheet.rows(table, headerProblems);
         if (!headerProblems.isEmpty()) {
@@ -62,7 +63,7 @@ public class UnitImportService {
             throw ProblemException.unprocessable("unit-import", "The file has a header but no units", null);
         }
         if (rows.size() > MAX_ROWS) {
-            throw ProblemException.unprocessable("unit-import", "At most " + MAX_ROWS + " units per file; this one has " + rows.size(), null);
+            throw tooManyRows(rows.size());
         }
         long started = System.nanoTime();
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -129,6 +130,10 @@ public class UnitImportService {
                 dryRun ? " (dry run)" : "", rows.size(), report.created(), report.updated(), report.unchanged(),
                 (System.nanoTime() - started) / 1_000_000);
         return report;
+    }
+
+    static ProblemException tooManyRows(int rows) {
+        return ProblemException.unprocessable("unit-import", "At most " + MAX_ROWS + " units per file; this one has " + rows, null);
     }
 
     private static List<Problem.FieldError> rowShapeErrors(UnitSheet.Row row, String at) {

@@ -1,5 +1,7 @@
 package org.duban.unit.transfer;
 
+import org.duban.tables.Table;
+import org.duban.tables.TableRow;
 import org.duban.unit.registry.UnitRequest;
 import org.duban.unit.registry.UnitSnapshot;
 
@@ -24,7 +26,7 @@ public final class UnitSheet {
     private UnitSheet() {
     }
 
-    /** One data row with the line it came from (header = 1). */
+    /** One data row with the line it came from (the line of a CSV file it starts on, a sheet's row number). */
     public record Row(int line, Map<String, String> cells) {
 
         public String get(String column) {
@@ -57,12 +59,14 @@ public final class UnitSheet {
      * The header row names the columns (any order, case-insensitive); unknown columns are an error,
      * so that a typo never silently drops data.
      */
-    public static List<Row> rows(List<List<String>> table, List<String> problems) {
+    public static List<Row> rows(Table table, List<String> problems) {
+        TableRow headerRow = table.header();
+        String at = "line " + headerRow.line() + ": ";
         if (table.isEmpty()) {
-            problems.add("line 1: the file is empty; the first row must name the columns " + COLUMNS);
+            problems.add(at + "the file is empty; the first row must name the columns " + COLUMNS);
             return List.of();
         }
-        List<String> header = table.get(0).stream().map(h -> h == null ? "" : h.trim()).toList();
+        List<String> header = headerRow.cells().stream().map(String::trim).toList();
         Map<Integer, String> columns = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i);
@@ -71,25 +75,21 @@ public final class UnitSheet {
             }
             String known = COLUMNS.stream().filter(c -> c.equalsIgnoreCase(name)).findFirst().orElse(null);
             if (known == null) {
-                problems.add("line 1: unknown column '" + name + "'; the columns are " + COLUMNS);
+                problems.add(at + "unknown column '" + name + "'; the columns are " + COLUMNS);
             } else {
                 columns.put(i, known);
             }
         }
         for (String required : List.of("code", "name", "level", "type")) {
             if (!columns.containsValue(required)) {
-                problems.add("line 1: the column '" + required + "' is missing");
+                problems.add(at + "the column '" + required + "' is missing");
             }
         }
         List<Row> rows = new ArrayList<>();
-        for (int r = 1; r < table.size(); r++) {
-            List<String> cells = table.get(r);
-            if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
-                continue;
-            }
+        for (TableRow cells : table.body()) {
             Map<String, String> named = new LinkedHashMap<>();
-            columns.forEach((index, column) -> named.put(column, index < cells.size() ? cells.get(index) : null));
-            rows.add(new Row(r + 1, named));
+            columns.forEach((index, column) -> named.put(column, cells.cell(index)));
+            rows.add(new Row(cells.line(), named));
         }
         return rows;
     }

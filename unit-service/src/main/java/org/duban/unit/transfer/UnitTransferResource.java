@@ -11,10 +11,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.duban.platform.api.Problem;
 import org.duban.platform.api.ProblemException;
 import org.duban.platform.api.TextBodies;
 import org.duban.platform.security.CurrentUser;
 import org.duban.platform.security.Roles;
+import org.duban.tables.CsvReader;
+import org.duban.tables.CsvWriter;
+import org.duban.tables.Table;
+import org.duban.tables.TableException;
+import org.duban.tables.TooManyRowsException;
+import org.duban.tables.XlsxReader;
+import org.duban.tables.XlsxWriter;
 import org.duban.unit.registry.UnitService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,6 +34,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Bulk maintenance of the registry in the office's own spreadsheet format (CSV or XLSX). */
 @Path("/api/units")
@@ -33,6 +42,9 @@ import java.util.List;
 public class UnitTransferResource {
 
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static final CsvReader CSV = new CsvReader().maxRows(UnitImportService.MAX_ROWS);
+    private static final XlsxReader XLSX_SHEET = XlsxReader.firstSheet().maxRows(UnitImportService.MAX_ROWS);
 
     private final UnitImportService imports;
     private final UnitService units;
@@ -54,7 +66,7 @@ public class UnitTransferResource {
     public UnitImportService.Report importCsv(byte[] body, @HeaderParam("Content-Type") String contentType,
                                               @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         String charset = contentType == null ? null : MediaType.valueOf(contentType).getParameters().get("charset");
-        return imports.importTable(TableFormats.readCsv(TextBodies.decode(body, charset)), dryRun, user.username());
+        return imports.importTable(readCsv(TextBodies.decode(body, charset)), dryRun, user.username());
     }
 
     @POST
@@ -64,7 +76,7 @@ public class UnitTransferResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import units from an Excel workbook (admin); its first sheet as in the CSV")
     public UnitImportService.Report importXlsx(InputStream body, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
-        return imports.importTable(readXlsx(body), dryRun, user.username());
+        return imports.importTable(read(() -> XLSX_SHEET.read(body)), dryRun, user.username());
     }
 
     @POST
@@ -79,13 +91,11 @@ public class UnitTransferResource {
             throw ProblemException.badRequest("The form needs a part named 'file' with a .csv or .xlsx file");
         }
         String name = file.fileName() == null ? "" : file.fileName().toLowerCase();
-        List<List<String>> table;
+        Table table;
         if (name.endsWith(".xlsx")) {
-            try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-                table = readXlsx(in);
-            }
+            table = read(() -> XLSX_SHEET.read(file.uploadedFile()));
         } else if (name.endsWith(".csv")) {
-            table = TableFormats.readCsv(TextBodies.decode(Files.readAllBytes(file.uploadedFile()), file.charSet()));
+            table = readCsv(TextBodies.decode(Files.readAllBytes(file.uploadedFile()), file.charSet()));
         } else {
             throw new ProblemException(415, "unsupported-file", "Unsupported media type",
                     "Only .csv and .xlsx files can be imported; got '" + file.fileName() + "'");
@@ -100,22 +110,33 @@ public class UnitTransferResource {
     public Response export(@QueryParam("format") @DefaultValue("csv") String format) {
         List<List<String>> rows = units.all().stream().map(UnitSheet::toCells).toList();
         return switch (format.toLowerCase()) {
-            case "csv" -> Response.ok(TableFormats.writeCsv(UnitSheet.COLUMNS, rows).getBytes(StandardCharsets.UTF_8))
+            case "csv" -> Response.ok(CsvWriter.EXCEL.write(UnitSheet.COLUMNS, rows).getBytes(StandardCharsets.UTF_8))
                     .type("text/csv; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"units.csv\"").build();
-            case "xlsx" -> Response.ok(TableFormats.writeXlsx("units", UnitSheet.COLUMNS, rows))
+            case "xlsx" -> Response.ok(XlsxWriter.write("units", UnitSheet.COLUMNS, rows))
                     .type(XLSX)
                     .header("Content-Disposition", "attachment; filename=\"units.xlsx\"").build();
             default -> throw ProblemException.validation(List.of(
-                    new org.duban.platform.api.Problem.FieldError("format", "must be csv or xlsx")));
+                    new Problem.FieldError("format", "must be csv or xlsx")));
         };
     }
 
-    private static List<List<String>> readXlsx(InputStream in) {
+    private static Table readCsv(String text) {
+        return read(() -> CSV.read(text));
+    }
+
+    /** What keeps a file from being read is the sender's to mend: 422, with the line where there is one. */
+    private static Table read(Supplier<Table> reading) {
         try {
-            return TableFormats.readXlsx(in);
-        } catch (IOException | RuntimeException e) {
-            throw ProblemException.unprocessable("unit-import", "The body is not a readable .xlsx workbook", null);
+            return reading.get();
+        } catch (TooManyRowsException e) {
+            throw UnitImportService.tooManyRows(e.found());
+        } catch (TableException e) {
+            if (e.line() > 0) {
+                throw ProblemException.unprocessable("unit-import", "1 problem(s) in the file; nothing was imported",
+                        List.of(new Problem.FieldError("line " + e.line(), e.reason())));
+            }
+            throw ProblemException.unprocessable("unit-import", "The file cannot be read: " + e.getMessage(), null);
         }
     }
 }

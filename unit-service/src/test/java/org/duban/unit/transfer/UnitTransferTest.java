@@ -13,6 +13,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
@@ -102,6 +103,58 @@ class UnitTransferTest {
                 .body("errors.field", hasItems("line 2: name", "line 4: level", "line 4: active",
                         "line 4: contacts.email", "line 5: code"));
         office().when().get("/api/units/t-good-" + suffix).then().statusCode(404);
+    }
+
+    @Test
+    void aQuotedLineBreakMovesTheLinesAfterItAndBrokenQuotesNameTheirLine() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        // the name of line 2 runs on to line 3, so the bad level is on line 4 (the old parser said line 3)
+        String csv = HEADER
+                + "t-two-" + suffix + ",\"两行\r\n单位" + suffix + "\",,,CITY,OTHER,,,,,,,true\r\n"
+                + "t-moon-" + suffix + ",月球单位" + suffix + ",,,MOON,OTHER,,,,,,,true\r\n";
+        office().contentType("text/csv").body(csv).when().post("/api/units/import")
+                .then().statusCode(422)
+                .body("errors.field", hasItems("line 4: level"))
+                .body("errors.field", everyItem(startsWith("line 4: ")));
+        // a quote that is never closed used to swallow the rest of the file into one cell
+        office().contentType("text/csv").body(HEADER + "t-open-" + suffix + ",\"未闭合,,,CITY,OTHER,,,,,,,true\r\n"
+                        + "t-next-" + suffix + ",下一行,,,CITY,OTHER,,,,,,,true\r\n")
+                .when().post("/api/units/import")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("line 2"))
+                .body("errors[0].message", containsString("quotes of this row do not pair up"));
+        office().when().get("/api/units/t-two-" + suffix).then().statusCode(404);
+    }
+
+    @Test
+    void anExcelFormulaImportsAsItsValue() throws java.io.IOException {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        byte[] xlsx;
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet("单位");
+            java.util.List<String> columns = java.util.List.of("code", "name", "level", "type", "divisionCode");
+            org.apache.poi.ss.usermodel.Row header = sheet.createRow(0);
+            for (int c = 0; c < columns.size(); c++) {
+                header.createCell(c).setCellValue(columns.get(c));
+            }
+            org.apache.poi.ss.usermodel.Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue("t-formula-" + suffix);
+            row.createCell(1).setCellFormula("\"公式单位\"&\"" + suffix + "\"");
+            row.createCell(2).setCellValue("CITY");
+            row.createCell(3).setCellValue("OTHER");
+            row.createCell(4).setCellValue(349901); // typed as a number: reads 349901, not 349901.0
+            workbook.getCreationHelper().createFormulaEvaluator().evaluateAll(); // as Excel saves it
+            workbook.write(out);
+            xlsx = out.toByteArray();
+        }
+        // the old reader took the formula's text for the name
+        office().contentType(UnitTransferResource.XLSX).body(xlsx).when().post("/api/units/import")
+                .then().statusCode(200).body("created", equalTo(1));
+        office().when().get("/api/units/t-formula-" + suffix).then().statusCode(200)
+                .body("name", equalTo("公式单位" + suffix))
+                .body("divisionCode", equalTo("349901"));
     }
 
     @Test
