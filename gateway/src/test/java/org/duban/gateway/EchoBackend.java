@@ -17,8 +17,10 @@ import java.util.concurrent.Executors;
  * Local HTTP servers standing in for the services: they answer with what they received, so a test
  * can see exactly what the gateway forwarded, and serve an OpenAPI document of their own at
  * {@code /q/openapi} ({@code openapi/unit-service.json}, {@code openapi/task-service.json}).
- * {@code /api/tasks/slow} answers after 3 s. The reminder-service is pointed at a port nobody
- * listens on. Tokens come from the test issuer.
+ * {@code /api/tasks/slow} answers after 3 s; {@code /api/tasks/cut-short} promises 100,000 bytes and
+ * hangs up after a few, {@code /api/tasks/cut-chunked} breaks off a chunked answer;
+ * {@code /api/units/hop} answers with hop-by-hop headers of its own. The reminder-service is pointed
+ * at a port nobody listens on. Tokens come from the test issuer.
  */
 public class EchoBackend implements QuarkusTestResourceLifecycleManager {
 
@@ -65,6 +67,27 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
                 exchange.close();
                 return;
             }
+        }
+        if (path.equals("/api/tasks/cut-short")) {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 100_000);
+            exchange.getResponseBody().write("{\"items\":[".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            exchange.close(); // fewer bytes than promised: the server drops the connection
+            return;
+        }
+        if (path.equals("/api/tasks/cut-chunked")) {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write("{\"items\":[".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            throw new IllegalStateException("the service fails mid-answer"); // the server drops the connection
+        }
+        if (path.equals("/api/units/hop")) {
+            exchange.getResponseHeaders().add("Connection", "X-Backend-Hop");
+            exchange.getResponseHeaders().add("X-Backend-Hop", "private");
+            exchange.getResponseHeaders().add("Keep-Alive", "timeout=5");
+            exchange.getResponseHeaders().add("X-Request-Id", "the-services-own");
         }
         if (path.equals("/api/tasks/slow")) {
             try {

@@ -1,8 +1,12 @@
 package org.duban.gateway.problem;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
 
 /**
  * The gateway's own RFC 9457 answers (bad gateway, timeout, too many requests, too large, not found),
@@ -36,5 +40,17 @@ public final class Problems {
         response.setStatusCode(status)
                 .putHeader("Content-Type", MEDIA_TYPE)
                 .end(body(status, type, title, detail, ctx.request().path()).encode());
+    }
+
+    /**
+     * The proxy's answer instead of the service's: what is left of the request body is read and
+     * dropped, and the problem goes back through the proxy's interceptors like any answer.
+     */
+    public static ProxyResponse proxied(ProxyRequest request, int status, String type, String title, String detail) {
+        String path = request.proxiedRequest().path();
+        return request.release().response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", MEDIA_TYPE)
+                .setBody(Body.body(Buffer.buffer(body(status, type, title, detail, path).encode())));
     }
 }

@@ -6,61 +6,79 @@ import io.vertx.core.streams.ReadStream;
 
 /**
  * A request body of unknown length (chunked), passed on as it streams until it grows past the
- * limit; then the rest is read and dropped, and {@code onExceeded} runs (the proxy resets the
- * forwarded request and answers 413).
+ * limit; then it fails with {@link TooLarge} (the proxy resets the forwarded request) and the rest
+ * is read and dropped, so that the 413 answer can be sent.
  */
-public final class LimitedBody implements ReadStream<Buffer> {
+final class LimitedBody implements ReadStream<Buffer> {
+
+    /** The body grew past the limit. */
+    static final class TooLarge extends RuntimeException {
+        TooLarge(long limit) {
+            super("the request body is larger than " + limit + " bytes", null, false, false);
+        }
+    }
 
     private final ReadStream<Buffer> body;
     private final long limit;
     private long seen;
     private boolean exceeded;
-    private final Runnable onExceeded;
+    private Handler<Throwable> exceptionHandler;
 
-    public LimitedBody(ReadStream<Buffer> body, long limit, Runnable onExceeded) {
+    LimitedBody(ReadStream<Buffer> body, long limit) {
         this.body = body;
         this.limit = limit;
-        this.onExceeded = onExceeded;
     }
 
-    public boolean exceeded() {
+    boolean exceeded() {
         return exceeded;
     }
 
     @Override
     public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
-        body.exceptionHandler(handler);
+        exceptionHandler = handler;
+        if (!exceeded) {
+            body.exceptionHandler(handler);
+        }
         return this;
     }
 
     @Override
     public ReadStream<Buffer> handler(Handler<Buffer> handler) {
+        if (exceeded) {
+            return this; // draining
+        }
         if (handler == null) {
-            if (!exceeded) {
-                body.handler(null);
-            }
+            body.handler(null);
             return this;
         }
         body.handler(chunk -> {
-            if (exceeded) {
-                return;
-            }
             seen += chunk.length();
             if (seen > limit) {
-                exceeded = true;
-                body.handler(c -> { }); // keep reading, drop the rest
-                body.resume();
-                onExceeded.run();
-                return;
+                exceed();
+            } else {
+                handler.handle(chunk);
             }
-            handler.handle(chunk);
         });
         return this;
     }
 
+    private void exceed() {
+        exceeded = true;
+        body.exceptionHandler(null);
+        body.endHandler(null);
+        body.handler(chunk -> { }); // read and drop the rest
+        Handler<Throwable> failed = exceptionHandler;
+        if (failed != null) {
+            failed.handle(new TooLarge(limit));
+        }
+        body.resume();
+    }
+
     @Override
     public ReadStream<Buffer> pause() {
-        body.pause();
+        if (!exceeded) {
+            body.pause();
+        }
         return this;
     }
 
@@ -78,11 +96,9 @@ public final class LimitedBody implements ReadStream<Buffer> {
 
     @Override
     public ReadStream<Buffer> endHandler(Handler<Void> handler) {
-        body.endHandler(end -> {
-            if (!exceeded && handler != null) {
-                handler.handle(end);
-            }
-        });
+        if (!exceeded) {
+            body.endHandler(handler);
+        }
         return this;
     }
 }

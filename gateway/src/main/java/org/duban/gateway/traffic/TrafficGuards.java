@@ -7,25 +7,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.duban.gateway.problem.Problems;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
-
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
- * What the gateway checks before a request goes anywhere, in this order: the request id (kept when
- * the caller sent a sane one, else made; logged and echoed), the client's rate (429 with
- * {@code Retry-After}) and the declared body size (413). Quarkus' CORS filter (order -300) runs
- * between the first and the others, so a preflight never costs a token. A body sent without a
- * length is counted while it streams, by the proxy.
+ * What the gateway checks before a request under {@code /api} goes anywhere, after its id
+ * ({@link RequestIds}) and Quarkus' CORS filter (order -300, so a preflight never costs a token):
+ * the client's rate (429 with {@code Retry-After}), then the declared body size (413). A body sent
+ * without a length is counted while it streams, by {@link BodySizeLimit} in the proxy.
  */
 @ApplicationScoped
 public class TrafficGuards {
 
     private static final Logger LOG = Logger.getLogger(TrafficGuards.class);
-    public static final String REQUEST_ID = "X-Request-Id";
-    /** What a caller may send as an id: short and printable, so it cannot forge or break log lines. */
-    private static final Pattern ACCEPTABLE_ID = Pattern.compile("[A-Za-z0-9._:@/+=-]{1,128}");
 
     private final TrafficConfig config;
     private final TokenBuckets buckets;
@@ -39,7 +31,6 @@ public class TrafficGuards {
     }
 
     void register(@Observes Router router, Vertx vertx) {
-        router.route().order(Integer.MIN_VALUE).handler(this::tagRequest);
         if (buckets != null) {
             router.route("/api/*").order(-250).handler(this::rateLimit); // after the CORS filter (-300)
             long every = Math.max(1000, config.rateLimit().evictEvery().toMillis());
@@ -51,21 +42,6 @@ public class TrafficGuards {
             });
         }
         router.route("/api/*").order(-200).handler(this::declaredSize);
-    }
-
-    /** The request's id, as this request handler chain set it. */
-    public static String requestId(RoutingContext ctx) {
-        String id = ctx.get(REQUEST_ID);
-        return id != null ? id : UUID.randomUUID().toString();
-    }
-
-    private void tagRequest(RoutingContext ctx) {
-        String offered = ctx.request().getHeader(REQUEST_ID);
-        String id = offered != null && ACCEPTABLE_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
-        ctx.put(REQUEST_ID, id);
-        MDC.put("requestId", id);
-        ctx.response().putHeader(REQUEST_ID, id);
-        ctx.next();
     }
 
     private void rateLimit(RoutingContext ctx) {
