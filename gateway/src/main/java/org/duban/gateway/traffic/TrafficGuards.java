@@ -20,24 +20,24 @@ public class TrafficGuards {
     private static final Logger LOG = Logger.getLogger(TrafficGuards.class);
 
     private final TrafficConfig config;
-    private final TokenBuckets buckets;
+    private final RateLimiter limiter;
 
     TrafficGuards(TrafficConfig config) {
         this.config = config;
         TrafficConfig.RateLimit limit = config.rateLimit();
-        this.buckets = limit.enabled()
-                ? new TokenBuckets(limit.requestsPerSecond(), limit.burst(), limit.maxClients(), System::nanoTime)
+        this.limiter = limit.enabled()
+                ? new RateLimiter(limit.requestsPerSecond(), limit.burst(), limit.maxClients(), System::nanoTime)
                 : null;
     }
 
     void register(@Observes Router router, Vertx vertx) {
-        if (buckets != null) {
+        if (limiter != null) {
             router.route("/api/*").order(-250).handler(this::rateLimit); // after the CORS filter (-300)
             long every = Math.max(1000, config.rateLimit().evictEvery().toMillis());
             vertx.setPeriodic(every, timer -> {
-                int dropped = buckets.evictIdle();
+                int dropped = limiter.evictIdle();
                 if (dropped > 0) {
-                    LOG.debugf("Rate limit: dropped %d idle client buckets, %d left", dropped, buckets.size());
+                    LOG.debugf("Rate limit: dropped %d idle client buckets, %d left", dropped, limiter.size());
                 }
             });
         }
@@ -47,7 +47,7 @@ public class TrafficGuards {
     private void rateLimit(RoutingContext ctx) {
         String remote = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
         String client = ClientKey.of(ctx.request().getHeader("Authorization"), remote);
-        TokenBuckets.Decision decision = buckets.take(client);
+        RateLimiter.Decision decision = limiter.take(client);
         if (decision.allowed()) {
             ctx.next();
             return;
