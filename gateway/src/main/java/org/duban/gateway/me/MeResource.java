@@ -2,7 +2,9 @@ package org.duban.gateway.me;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,10 +37,10 @@ public class MeResource {
             @Schema(description = "The unit a unit user works for", example = "gov-340100") String unitCode) {
     }
 
-    private final SecurityIdentity identity;
+    private final CurrentIdentityAssociation identities;
 
-    MeResource(SecurityIdentity identity) {
-        this.identity = identity;
+    MeResource(CurrentIdentityAssociation identities) {
+        this.identities = identities;
     }
 
     @GET
@@ -47,7 +49,12 @@ public class MeResource {
     @APIResponse(responseCode = "200", description = "The caller")
     @APIResponse(responseCode = "401", description = "No token, or a token that is forged or expired",
             content = @Content(mediaType = Problems.MEDIA_TYPE))
-    public Me me() {
+    public Uni<Me> me() {
+        // a Uni keeps this on the event loop: the answer is read from the checked token, nothing waits
+        return identities.getDeferredIdentity().map(MeResource::describe);
+    }
+
+    private static Me describe(SecurityIdentity identity) {
         Set<String> roles = identity.getRoles();
         String username = identity.getPrincipal().getName();
         String unitCode = null;

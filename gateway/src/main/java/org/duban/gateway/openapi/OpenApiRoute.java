@@ -1,7 +1,6 @@
 package org.duban.gateway.openapi;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.vertx.core.Context;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +17,6 @@ import org.jboss.logging.Logger;
 public class OpenApiRoute {
 
     private static final Logger LOG = Logger.getLogger(OpenApiRoute.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final YAMLMapper YAML = new YAMLMapper();
 
     private final ServiceDocuments documents;
 
@@ -33,24 +30,18 @@ public class OpenApiRoute {
 
     private void serve(RoutingContext ctx) {
         boolean json = wantsJson(ctx.request().getParam("format"), ctx.request().getHeader("Accept"));
-        documents.merged().whenComplete((document, failure) -> {
+        Context context = ctx.vertx().getOrCreateContext();
+        documents.merged().whenComplete((document, failure) -> context.runOnContext(onLoop -> {
             if (failure != null) {
                 LOG.errorf(failure, "The merged OpenAPI document cannot be made");
                 Problems.send(ctx, 503, "openapi-unavailable", "Service unavailable",
                         "The merged OpenAPI document cannot be made now; try again shortly");
                 return;
             }
-            try {
-                String body = json ? JSON.writeValueAsString(document) : YAML.writeValueAsString(document);
-                ctx.response().putHeader("Content-Type", json ? "application/json;charset=UTF-8" : "application/yaml;charset=UTF-8")
-                        .putHeader("Cache-Control", "no-cache")
-                        .end(body);
-            } catch (Exception e) {
-                LOG.errorf(e, "The merged OpenAPI document cannot be written");
-                Problems.send(ctx, 503, "openapi-unavailable", "Service unavailable",
-                        "The merged OpenAPI document cannot be made now; try again shortly");
-            }
-        });
+            ctx.response().putHeader("Content-Type", json ? "application/json;charset=UTF-8" : "application/yaml;charset=UTF-8")
+                    .putHeader("Cache-Control", "no-cache")
+                    .end(json ? document.json() : document.yaml());
+        }));
     }
 
     static boolean wantsJson(String format, String accept) {
