@@ -13,7 +13,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * A service that cannot be reached is a 502 problem, one that stays silent past the request timeout
  * a 504, one that breaks off before it answers a 502 — never the proxy's bare status. Once an answer
- * has begun, a failure can only reset the connection (the proxy does that).
+ * has begun, a failure can only reset the connection (the proxy does that); it is logged here.
  */
 final class ServiceFailures implements ProxyInterceptor {
 
@@ -53,5 +53,13 @@ final class ServiceFailures implements ProxyInterceptor {
                     ? Problems.proxied(request, 504, "gateway-timeout", "Gateway timeout", detail)
                     : Problems.proxied(request, 502, "bad-gateway", "Bad gateway", detail));
         });
+    }
+
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext context) {
+        ProxyRequest request = context.request();
+        return context.sendResponse().onFailure(failure -> LOG.warnf(
+                "%s %s: the answer from %s broke off (%s); both connections were reset",
+                request.getMethod(), request.proxiedRequest().path(), service, failure.toString()));
     }
 }

@@ -43,9 +43,11 @@ public final class RateLimiter {
         // the whole burst refills in burst / rate seconds; whole tokens in whole nanoseconds keep the rate exact
         double refillNanos = burst * 1e9 / ratePerSecond;
         if (refillNanos < 1 || refillNanos > Long.MAX_VALUE / 2) {
-            throw new IllegalArgumentException("a rate of " + ratePerSecond + " per second with a burst of " + burst + " cannot be kept");
+            throw new IllegalArgumentException(
+                    "a rate of " + ratePerSecond + " per second with a burst of " + burst + " cannot be kept");
         }
-        this.bandwidth = Bandwidth.builder().capacity(burst).refillGreedy(burst, Duration.ofNanos(Math.round(refillNanos))).build();
+        this.bandwidth = Bandwidth.builder().capacity(burst)
+                .refillGreedy(burst, Duration.ofNanos(Math.round(refillNanos))).build();
         this.burst = burst;
         this.maxClients = maxClients;
         this.clock = new TimeMeter() {
