@@ -8,6 +8,8 @@ import jakarta.enterprise.event.Observes;
 import org.duban.gateway.problem.Problems;
 import org.jboss.logging.Logger;
 
+import java.util.List;
+
 /**
  * What the gateway checks before a request under {@code /api} goes anywhere, after its id
  * ({@link RequestIds}) and Quarkus' CORS filter (order -300, so a preflight never costs a token):
@@ -59,6 +61,14 @@ public class TrafficGuards {
     }
 
     private void declaredSize(RoutingContext ctx) {
+        List<String> codings = ctx.request().headers().getAll("Transfer-Encoding");
+        if (!codings.isEmpty() && !(codings.size() == 1 && codings.get(0).trim().equalsIgnoreCase("chunked"))) {
+            // the proxy streams chunked bodies as they are; any other coding it would refuse with a bare 400
+            ctx.response().putHeader("Connection", "close");
+            Problems.send(ctx, 400, "bad-transfer-encoding", "Bad request",
+                    "Transfer-Encoding " + String.join(", ", codings) + " is not accepted; send the body chunked or with a length");
+            return;
+        }
         String header = ctx.request().getHeader("Content-Length");
         long limit = config.maxRequestSize().asLongValue();
         long length;
