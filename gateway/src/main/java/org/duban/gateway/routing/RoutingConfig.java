@@ -1,0 +1,33 @@
+package org.duban.gateway.routing;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Where each service lives, which paths it serves, and how long the gateway waits for it. */
+@ConfigMapping(prefix = "duban.gateway")
+public interface RoutingConfig {
+
+    /** The route table, by service name. */
+    Map<String, Service> services();
+
+    /** How long to wait for a connection to a service before answering 502. */
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    /** How long a service may stay silent while answering before the gateway answers 504. */
+    @WithDefault("30s")
+    Duration requestTimeout();
+
+    interface Service {
+        /** Base URL of the service, e.g. {@code http://task-service:8081}. */
+        URI url();
+
+        /** Path prefixes it serves, e.g. {@code /api/plans}; each matches itself and what lies below it. */
+        List<String> prefixes();
+    }
+}

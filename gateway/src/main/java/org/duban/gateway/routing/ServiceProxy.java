@@ -1,0 +1,81 @@
+package org.duban.gateway.routing;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.duban.gateway.traffic.BodySizeLimit;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.util.AbstractMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Forwards every request under a routed prefix to its service with Vert.x' reverse proxy
+ * (vertx-http-proxy): method, path, query, headers (the bearer token included) and body stream through
+ * unchanged, and so does the answer. Its interceptors, outermost first: {@link ServiceFailures} (502 or
+ * 504 problems), {@link BodySizeLimit} (413 for a streamed body over the limit), {@link ForwardedHeaders}.
+ */
+@ApplicationScoped
+public class ServiceProxy {
+
+    private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
+
+    private final RoutingConfig config;
+    private final RouteTable table;
+    private final BodySizeLimit bodySizeLimit;
+
+    ServiceProxy(RoutingConfig config, BodySizeLimit bodySizeLimit) {
+        this.config = config;
+        this.bodySizeLimit = bodySizeLimit;
+        Map<String, Map.Entry<URI, List<String>>> services = new LinkedHashMap<>();
+        config.services().forEach((name, service) ->
+                services.put(name, new AbstractMap.SimpleImmutableEntry<>(service.url(), service.prefixes())));
+        this.table = RouteTable.of(services);
+    }
+
+    void register(@Observes Router router, Vertx vertx) {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setKeepAlive(true)
+                .setMaxPoolSize(64)
+                .setDecompressionSupported(false));
+        Map<String, HttpProxy> proxies = new HashMap<>();
+        for (RouteTable.Route route : table.routes()) {
+            HttpProxy proxy = proxies.computeIfAbsent(route.service(), service -> proxyTo(client, service, route.target()));
+            router.routeWithRegex(Pattern.quote(route.prefix()) + "(/.*)?").order(-100)
+                    .handler(ctx -> proxy.handle(ctx.request()));
+            LOG.infof("Routing %s/** to %s at %s", route.prefix(), route.service(), route.target());
+        }
+    }
+
+    public RouteTable table() {
+        return table;
+    }
+
+    private HttpProxy proxyTo(HttpClient client, String service, URI target) {
+        boolean ssl = "https".equalsIgnoreCase(target.getScheme());
+        int port = target.getPort() > 0 ? target.getPort() : ssl ? 443 : 80;
+        long idleTimeout = config.requestTimeout().toMillis();
+        return HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
+                .origin(context -> client.request(new RequestOptions()
+                                .setHost(target.getHost()).setPort(port).setSsl(ssl)
+                                .setIdleTimeout(idleTimeout))
+                        .map(request -> request.exceptionHandler(failure -> { })) // its answer fails too: ServiceFailures
+                        .recover(failure -> Future.failedFuture(new ServiceFailures.Unreachable(failure))))
+                .addInterceptor(new ServiceFailures(service))
+                .addInterceptor(bodySizeLimit)
+                .addInterceptor(new ForwardedHeaders(target.getPath()));
+    }
+}
