@@ -42,7 +42,7 @@ final class Build {
         command.addAll(extra);
         command.addAll(List.of("package", "-pl", String.join(",", stale.keySet()), "-am"));
         stack.info("building " + String.join(", ", stale.keySet()) + " (" + String.join("; ", reasons) + ")");
-        stack.info("  " + String.join(" ", command.subList(1, command.size()))
+        stack.info("  ./mvnw " + String.join(" ", command.subList(1, command.size()))
                 + " — the first build downloads dependencies and takes a few minutes; log: " + log);
         run(command, log, "the build failed (" + String.join(" ", command) + ")");
         stale.keySet().forEach(stack.staleness::stamp);

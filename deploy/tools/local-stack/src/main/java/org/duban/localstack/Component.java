@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 enum Component {
     POSTGRES("postgres", List.of(5432), Duration.ofSeconds(90)),
     KAFKA("kafka", List.of(9092, 9093), Duration.ofSeconds(90)),
-    // the first start runs Keycloak's build step (~30-50 s)
-    KEYCLOAK("keycloak", List.of(8180, 9000), Duration.ofSeconds(240)),
+    // the first start runs Keycloak's build step: ~30-50 s on a quiet machine, near 4 minutes on two busy cores
+    KEYCLOAK("keycloak", List.of(8180, 9000), Duration.ofSeconds(300)),
     UNIT_SERVICE(StackProcesses.UNIT_SERVICE, List.of(8082), Duration.ofSeconds(120)),
     TASK_SERVICE(StackProcesses.TASK_SERVICE, List.of(8081), Duration.ofSeconds(120)),
     REMINDER_SERVICE(StackProcesses.REMINDER_SERVICE, List.of(8083), Duration.ofSeconds(120)),
