@@ -54,6 +54,8 @@ final class AotCache {
                 return List.of("-XX:AOTCache=" + cache);
             }
             Files.deleteIfExists(cache);
+            // the training data a recording JVM writes next to the cache, left behind when it was killed while writing
+            Files.deleteIfExists(cache.resolveSibling(cache.getFileName() + ".config"));
             return List.of("-XX:AOTCacheOutput=" + cache);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

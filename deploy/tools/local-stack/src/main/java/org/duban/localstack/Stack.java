@@ -28,11 +28,14 @@ final class Stack {
 
     /** The services' JVM options unless {@code DUBAN_JAVA_OPTS} replaces them (docs/benchmarks.md). */
     static final String DEFAULT_JAVA_OPTS = "-Xmx256m -Xms32m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders";
+    /** How long a service may take to stop before it is killed. */
+    static final Duration SERVICE_STOP = Duration.ofSeconds(30);
     /**
-     * How long a service may take to stop before it is killed: a start that recorded for the AOT cache
-     * writes the cache at exit (a few seconds; more on a busy machine), and a cache cut short is useless.
+     * The same for a service that recorded for its AOT cache: it writes the cache on the way out (the
+     * training data, then a second JVM assembles the cache: ~20 s for a service on a quiet machine, over a
+     * minute on two busy cores), and a cache cut short is useless.
      */
-    static final Duration SERVICE_STOP = Duration.ofSeconds(60);
+    static final Duration AOT_WRITE = Duration.ofSeconds(240);
     static final List<String> DATABASES = List.of("duban_unit", "duban_task", "duban_reminder");
 
     final Path root;
@@ -306,7 +309,12 @@ final class Stack {
                 forget(c);
                 continue;
             }
-            info("stopping " + c + " (pid " + pid.get() + ")");
+            if (command.contains("-XX:AOTCacheOutput=")) {
+                info("stopping " + c + " (pid " + pid.get() + "; it writes its AOT cache on the way out, which takes a while)");
+                limit = limit.compareTo(AOT_WRITE) < 0 ? AOT_WRITE : limit;
+            } else {
+                info("stopping " + c + " (pid " + pid.get() + ")");
+            }
             all.add(handle.get());
             all.addAll(handle.get().descendants().toList());
             handle.get().destroy();
