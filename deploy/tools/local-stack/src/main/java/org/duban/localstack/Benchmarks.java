@@ -153,38 +153,70 @@ final class Benchmarks {
     void startup() {
         int runs = Integer.parseInt(stack.env.getOrDefault("BENCH_RUNS", "3"));
         int idle = Integer.parseInt(stack.env.getOrDefault("BENCH_IDLE", "60"));
-        String aot = stack.aot.enabled() ? "with the AOT cache" : "without the AOT cache (DUBAN_AOT=0)";
+        // BENCH_AOT=both: every run twice, without and with the cache in turn, so that both see the same machine
+        boolean both = "both".equals(stack.env.get("BENCH_AOT"));
+        String aot = both ? "alternating without and with the AOT cache"
+                : stack.aot.enabled() ? "with the AOT cache" : "without the AOT cache (DUBAN_AOT=0)";
         out.println("## Startup: process start → /q/health/ready (each service restarted alone, " + runs + " times, " + aot + ")");
         out.println();
         out.println("| service | run | start → ready ms | Quarkus \"started in\" s | AOT |");
         out.println("|---|---|---|---|---|");
-        for (Component c : Component.SERVICES) {
-            for (int i = 1; i <= runs; i++) {
-                if (stack.running(c).isPresent()) {
-                    stack.stop(Stack.SERVICE_STOP, List.of(c));
-                }
-                List<String> aotOptions = stack.aot.options(c.id(), stack.jar(c));
-                long t0 = System.nanoTime();
-                ChildProcess process = stack.start(c, Map.of());
-                while (!stack.ready(c)) {
-                    if (!process.isAlive()) {
-                        throw new LauncherException(c + " exited while starting; see " + stack.log(c));
-                    }
-                    if (System.nanoTime() - t0 > Duration.ofSeconds(120).toNanos()) {
-                        throw new LauncherException(c + " was not ready within 120 s");
-                    }
-                    Stack.sleep(Duration.ofMillis(50));
-                }
-                long ms = (System.nanoTime() - t0) / 1_000_000;
-                String mode = aotOptions.isEmpty() ? "off" : aotOptions.get(0).startsWith("-XX:AOTCache=") ? "cache used" : "recording";
-                if (AotCache.refused(stack.log(c))) {
-                    mode = "refused";
-                }
-                out.printf("| %s | %d | %d | %s | %s |%n", c, i, ms, startedIn(stack.log(c)).orElse("?"), mode);
-            }
+        stack.verbose = false;
+        try {
+            startEach(runs, both);
+        } finally {
+            stack.verbose = true;
         }
         out.println();
         Stack.sleep(Duration.ofSeconds(idle));
+        idleMemory(idle);
+    }
+
+    /** Each service stopped, started alone and timed to ready, {@code runs} times. */
+    private void startEach(int runs, boolean both) {
+        AotCache configured = stack.aot;
+        List<AotCache> modes = both ? List.of(new AotCache(stack.home.resolve("aot"), false), new AotCache(stack.home.resolve("aot"), true))
+                : List.of(configured);
+        try {
+            for (Component c : Component.SERVICES) {
+                for (int i = 1; i <= runs; i++) {
+                    for (AotCache mode : modes) {
+                        stack.aot = mode;
+                        startOnce(c, i);
+                    }
+                }
+            }
+        } finally {
+            stack.aot = configured;
+        }
+    }
+
+    /** Stops the service, starts it alone and prints the time from process start to ready. */
+    private void startOnce(Component c, int i) {
+        if (stack.running(c).isPresent()) {
+            stack.stop(Stack.SERVICE_STOP, List.of(c));
+        }
+        List<String> aotOptions = stack.aot.options(c.id(), stack.jar(c));
+        long t0 = System.nanoTime();
+        ChildProcess process = stack.start(c, Map.of());
+        while (!stack.ready(c)) {
+            if (!process.isAlive()) {
+                throw new LauncherException(c + " exited while starting; see " + stack.log(c));
+            }
+            if (System.nanoTime() - t0 > Duration.ofSeconds(120).toNanos()) {
+                throw new LauncherException(c + " was not ready within 120 s");
+            }
+            Stack.sleep(Duration.ofMillis(50));
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        String mode = aotOptions.isEmpty() ? "off" : aotOptions.get(0).startsWith("-XX:AOTCache=") ? "cache used" : "recording";
+        if (AotCache.refused(stack.log(c))) {
+            mode = "refused";
+        }
+        out.printf("| %s | %d | %d | %s | %s |%n", c, i, ms, startedIn(stack.log(c)).orElse("?"), mode);
+    }
+
+    private void idleMemory(int idle) {
         out.println("## Idle memory, " + idle + " s after the last start");
         out.println();
         out.println("| service | pid | RSS MB | peak RSS MB |");
