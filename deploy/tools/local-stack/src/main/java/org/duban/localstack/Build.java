@@ -43,7 +43,7 @@ final class Build {
         command.addAll(List.of("package", "-pl", String.join(",", stale.keySet()), "-am"));
         stack.info("building " + String.join(", ", stale.keySet()) + " (" + String.join("; ", reasons) + ")");
         stack.info("  ./mvnw " + String.join(" ", command.subList(1, command.size()))
-                + " — the first build downloads dependencies and takes a few minutes; log: " + log);
+                + " (a first build downloads dependencies and takes a few minutes); log: " + log);
         run(command, log, "the build failed (" + String.join(" ", command) + ")");
         stale.keySet().forEach(stack.staleness::stamp);
         List<String> still = new ArrayList<>();
