@@ -3,8 +3,9 @@ package org.duban.reminder;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import org.duban.localstack.ServiceProcess;
 import org.duban.testsupport.SamplePlans;
-import org.duban.testsupport.ServiceProcess;
+import org.duban.testsupport.SharedInfrastructure;
 import org.duban.testsupport.TestTokens;
 
 import java.util.HashMap;
@@ -24,11 +25,13 @@ public final class Upstream {
     }
 
     public static String unitService() {
-        return ServiceProcess.url("unit-service", "duban_unit");
+        return ServiceProcess.url("unit-service", SharedInfrastructure.wiring("duban_unit"));
     }
 
     public static String taskService() {
-        return ServiceProcess.url("task-service", "duban_task", Map.of("quarkus.rest-client.unit-service.url", unitService()));
+        Map<String, String> wiring = new HashMap<>(SharedInfrastructure.wiring("duban_task"));
+        wiring.put("quarkus.rest-client.unit-service.url", unitService());
+        return ServiceProcess.url("task-service", wiring);
     }
 
     public static RequestSpecification tasks(String token) {

@@ -2,7 +2,8 @@ package org.duban.task;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import org.duban.testsupport.ServiceProcess;
+import org.duban.localstack.ServiceProcess;
+import org.duban.testsupport.SharedInfrastructure;
 
 import java.util.Map;
 
@@ -12,7 +13,7 @@ public class UnitServiceResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        return Map.of("quarkus.rest-client.unit-service.url", ServiceProcess.url("unit-service", "duban_unit"));
+        return Map.of("quarkus.rest-client.unit-service.url", ServiceProcess.url("unit-service", SharedInfrastructure.wiring("duban_unit")));
     }
 
     @Override

@@ -71,6 +71,21 @@ public final class SharedInfrastructure {
         return server.getJdbcUrl("postgres", database);
     }
 
+    /**
+     * The system properties that point a neighbour service started by a test
+     * ({@link org.duban.localstack.ServiceProcess}) at this JVM's PostgreSQL (its own {@code database}),
+     * Kafka broker and token issuer.
+     */
+    public static java.util.Map<String, String> wiring(String database) {
+        java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
+        properties.put("quarkus.datasource.jdbc.url", database(database));
+        properties.put("quarkus.datasource.username", "postgres");
+        properties.put("quarkus.datasource.password", "postgres");
+        properties.put("kafka.bootstrap.servers", kafkaBootstrapServers());
+        properties.put("quarkus.oidc.auth-server-url", TestTokens.issuer());
+        return properties;
+    }
+
     public static synchronized String kafkaBootstrapServers() {
         if (kafka == null) {
             long started = System.nanoTime();

@@ -2,7 +2,7 @@ package org.duban.systemtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.duban.testsupport.KafkaProcess;
+import org.duban.localstack.KafkaProcess;
 import org.duban.testsupport.TopicReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;

@@ -2,8 +2,8 @@ package org.duban.systemtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.path.json.JsonPath;
-import org.duban.testsupport.ChildProcess;
-import org.duban.testsupport.StackProcesses;
+import org.duban.localstack.ChildProcess;
+import org.duban.localstack.StackProcesses;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;

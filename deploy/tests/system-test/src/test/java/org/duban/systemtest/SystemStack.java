@@ -3,11 +3,12 @@ package org.duban.systemtest;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.duban.testsupport.ChildProcess;
-import org.duban.testsupport.KafkaProcess;
-import org.duban.testsupport.KeycloakProcess;
-import org.duban.testsupport.ServiceProcess;
-import org.duban.testsupport.StackProcesses;
+import org.duban.localstack.Checkout;
+import org.duban.localstack.ChildProcess;
+import org.duban.localstack.KafkaProcess;
+import org.duban.localstack.KeycloakProcess;
+import org.duban.localstack.StackProcesses;
+import org.duban.localstack.Versions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,10 +82,10 @@ final class SystemStack {
 
     private static SystemStack start() {
         long begin = System.nanoTime();
-        Path root = ServiceProcess.root();
+        Path root = Checkout.root();
         Path logs = Path.of(System.getProperty("duban.system-test.logs", root.resolve("deploy/tests/system-test/target/stack-logs").toString()));
         Path keycloakHome = Path.of(System.getProperty("duban.keycloak.home",
-                root.resolve("deploy/tests/system-test/target/keycloak/keycloak-26.7.3").toString()));
+                root.resolve("deploy/tests/system-test/target/keycloak/keycloak-" + Versions.keycloak()).toString()));
         clear(logs);
 
         // Keycloak is the slow one (its first start runs a build step): it goes first, the rest starts meanwhile

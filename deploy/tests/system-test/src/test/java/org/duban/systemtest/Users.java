@@ -1,6 +1,6 @@
 package org.duban.systemtest;
 
-import org.duban.testsupport.KeycloakProcess;
+import org.duban.localstack.KeycloakProcess;
 
 import java.time.Instant;
 import java.util.Map;

@@ -38,6 +38,16 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         String what = args.length > 0 ? args[0] : "help";
+        run(what);
+        if (Failures.count() > 0) {
+            System.out.flush();
+            System.err.printf("%n!!!! BENCHMARK %s HAD %,d ERRORS: its figures are not valid.%n!!!! The first: %s%n", what,
+                    Failures.count(), Failures.first());
+            System.exit(2);
+        }
+    }
+
+    private static void run(String what) throws Exception {
         switch (what) {
             case "resolver" -> resolver();
             case "assignments" -> AssignmentBench.run(Integer.getInteger("assignments", 200_000), Integer.getInteger("concurrency", 4),
@@ -195,8 +205,13 @@ public final class Bench {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Whether the answer is 200; anything else is recorded as an error of the run. */
     static boolean ok(HttpResponse<String> response) {
-        return response.statusCode() == 200;
+        if (response.statusCode() == 200) {
+            return true;
+        }
+        Failures.record(response);
+        return false;
     }
 
     static String encode(String value) {

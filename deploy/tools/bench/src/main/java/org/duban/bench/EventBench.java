@@ -157,6 +157,7 @@ final class EventBench {
                 if (e == null && r.statusCode() / 100 == 2) {
                     ok.incrementAndGet();
                 } else {
+                    Failures.record(e != null ? e.toString() : "HTTP " + r.statusCode() + " for POST " + r.request().uri());
                     sentAt.remove(o.id());
                 }
             }));
@@ -191,6 +192,8 @@ final class EventBench {
             }
             if (applied.size() < sentAt.size()) {
                 System.out.printf("(rate %d run %d: %d of %d changes not applied within 60 s)%n", rate, round, sentAt.size() - applied.size(), sentAt.size());
+                Failures.record((sentAt.size() - applied.size()) + " of " + sentAt.size() + " changes at " + rate
+                        + "/s were not applied in reminder-service within 60 s");
             }
         }
         System.out.printf("changes at %d/s, run %d: %d sent, %d ok, p99 %.1f ms%n", rate, round, n, ok.get(), ms(latency, 99));
@@ -247,6 +250,10 @@ final class EventBench {
                 }
             }
             sender.join();
+            if (seen < n) {
+                Failures.record("Kafka round trip at " + rate + "/s: " + (n - seen) + " of " + n + " records not consumed within "
+                        + (seconds + 30) + " s");
+            }
             return new Result("Kafka produce → consume", rate, round, n, seen, n / ((System.nanoTime() - start) / 1e9), latency, null);
         }
     }

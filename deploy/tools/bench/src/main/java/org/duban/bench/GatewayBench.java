@@ -76,6 +76,7 @@ final class GatewayBench {
                             try {
                                 ok = request.send(throughGateway ? gateway : service, i);
                             } catch (Exception e) {
+                                Failures.record(e);
                                 ok = false;
                             }
                             (throughGateway ? viaGateway : direct).recordValue(System.nanoTime() - start);

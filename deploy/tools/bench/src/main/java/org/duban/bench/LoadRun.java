@@ -103,6 +103,7 @@ public final class LoadRun {
                     try {
                         ok = call.run((int) count);
                     } catch (Exception e) {
+                        Failures.record(e);
                         ok = false;
                     }
                     own.recordValue(System.nanoTime() - start);

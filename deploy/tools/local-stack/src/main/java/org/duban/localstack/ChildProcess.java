@@ -1,4 +1,4 @@
-package org.duban.testsupport;
+package org.duban.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,10 +21,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A process a test starts and owns — a service, a broker, an identity server: its command,
- * environment and log file, and a readiness check. It can be killed the hard way (SIGKILL, with
- * everything it started) and started again with the very same command, so on the same ports and
- * data, which is what crash tests need. Every one still running is stopped when the JVM exits.
+ * A process of the stack — a service, a broker, an identity server: its command, environment and
+ * log file, and a readiness check. A test owns its processes: it can kill one the hard way
+ * (SIGKILL, with everything it started) and start it again with the very same command, so on the
+ * same ports and data, which is what crash tests need, and every one still running is stopped when
+ * the JVM exits. The launcher ({@code ./duban up}) starts them {@linkplain Builder#detached()
+ * detached} instead: they outlive it, and {@code ./duban down} stops them by their recorded pid.
  */
 public final class ChildProcess implements AutoCloseable {
 
@@ -44,6 +46,22 @@ public final class ChildProcess implements AutoCloseable {
                     return false;
                 }
             };
+        }
+
+        /** A line of the log starts with {@code prefix} (a process that says when it is ready). */
+        static Readiness logLine(Path log, String prefix) {
+            return () -> {
+                try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+                    return lines.anyMatch(line -> line.startsWith(prefix));
+                } catch (IOException | UncheckedIOException e) {
+                    return false;
+                }
+            };
+        }
+
+        /** Both checks pass. */
+        default Readiness and(Readiness other) {
+            return () -> ready() && other.ready();
         }
 
         /** Something accepts connections on 127.0.0.1:{@code port}. */
@@ -66,6 +84,7 @@ public final class ChildProcess implements AutoCloseable {
     private final Path log;
     private final Readiness readiness;
     private final Duration startTimeout;
+    private final boolean detached;
     private Process process;
     private long launchedAt;
 
@@ -77,7 +96,10 @@ public final class ChildProcess implements AutoCloseable {
         this.log = b.log;
         this.readiness = b.readiness;
         this.startTimeout = b.startTimeout;
-        Runtime.getRuntime().addShutdownHook(new Thread(this::close, name + "-stop"));
+        this.detached = b.detached;
+        if (!detached) {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::close, name + "-stop"));
+        }
     }
 
     public static Builder builder(String name) {
@@ -120,7 +142,10 @@ public final class ChildProcess implements AutoCloseable {
             Files.createDirectories(log.toAbsolutePath().getParent());
             Files.writeString(log, "---- " + java.time.Instant.now() + " starting " + name + ": " + String.join(" ", command) + "\n",
                     StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+            // detached: through sh, which ignores hang-up and Ctrl-C for it (as nohup and a background job do) and then
+            // becomes it (exec), so the pid stays the same; the JVM keeps an ignored SIGINT/SIGHUP ignored
+            List<String> argv = detached ? detachedCommand(command) : command;
+            ProcessBuilder builder = new ProcessBuilder(argv).directory(workDir.toFile())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             builder.environment().putAll(environment);
@@ -130,6 +155,30 @@ public final class ChildProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
+    }
+
+    static List<String> detachedCommand(List<String> command) {
+        List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", "trap '' HUP INT; exec \"$@\"", "sh"));
+        argv.addAll(command);
+        return argv;
+    }
+
+    /** The command as given (without the detaching wrapper). */
+    public List<String> command() {
+        return command;
+    }
+
+    /** Whether the readiness check passes now. */
+    public boolean ready() {
+        try {
+            return readiness.ready();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    public Duration startTimeout() {
+        return startTimeout;
     }
 
     /** Waits until the readiness check passes; fails with the log's tail when the process exits or the time is up. */
@@ -249,6 +298,7 @@ public final class ChildProcess implements AutoCloseable {
         private Path log;
         private Readiness readiness = () -> true;
         private Duration startTimeout = Duration.ofSeconds(120);
+        private boolean detached;
 
         private Builder(String name) {
             this.name = name;
@@ -282,6 +332,15 @@ public final class ChildProcess implements AutoCloseable {
 
         public Builder startTimeout(Duration startTimeout) {
             this.startTimeout = startTimeout;
+            return this;
+        }
+
+        /**
+         * Started to outlive this JVM (the launcher's way): no stop at exit, hang-up and Ctrl-C ignored.
+         * Needs {@code /bin/sh} (Linux, macOS).
+         */
+        public Builder detached() {
+            this.detached = true;
             return this;
         }
 

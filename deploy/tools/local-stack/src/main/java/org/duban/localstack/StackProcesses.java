@@ -1,4 +1,4 @@
-package org.duban.testsupport;
+package org.duban.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +12,8 @@ import java.util.function.Function;
 
 /**
  * The four Duban services as packaged ({@code <module>/target/quarkus-app/quarkus-run.jar}), each its
- * own process on a free port and wired the way {@code ./duban up} wires them — each data service to
+ * own process on a free port, run by {@link #command} as {@code ./duban up} runs them and wired as the
+ * services' defaults wire the local stack — each data service to
  * its own database, all to one Kafka cluster and one token issuer, task-service to unit-service, the
  * gateway to the other three. Ports are chosen before anything starts, so all four start side by
  * side, and a service killed and started again comes back on the same port.
@@ -157,7 +158,7 @@ public final class StackProcesses implements AutoCloseable {
             if (issuer == null || kafka == null || jdbcUrl == null) {
                 throw new IllegalStateException("the stack needs an issuer, Kafka and databases");
             }
-            Path root = ServiceProcess.root();
+            Path root = Checkout.root();
             Path logDir = logs != null ? logs : root.resolve("target/stack-logs");
             Map<String, Integer> ports = new LinkedHashMap<>();
             Map<String, String> urls = new LinkedHashMap<>();
@@ -167,11 +168,7 @@ public final class StackProcesses implements AutoCloseable {
             }
             Map<String, ChildProcess> processes = new LinkedHashMap<>();
             for (String service : SERVICES) {
-                Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
-                if (!Files.isRegularFile(jar)) {
-                    throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -pl " + service
-                            + " -am package -DskipTests)");
-                }
+                Path jar = jar(root, service);
                 Map<String, String> props = new LinkedHashMap<>();
                 props.put("quarkus.http.port", Integer.toString(ports.get(service)));
                 if (DATABASES.containsKey(service)) {
@@ -195,11 +192,7 @@ public final class StackProcesses implements AutoCloseable {
                 }
                 props.putAll(properties.getOrDefault(service, Map.of()));
                 env.putAll(environment.getOrDefault(service, Map.of()));
-                List<String> command = new ArrayList<>();
-                command.add(ChildProcess.java());
-                command.addAll(jvmOptions);
-                props.forEach((k, v) -> command.add("-D" + k + "=" + v));
-                command.addAll(List.of("-jar", jar.toString()));
+                List<String> command = command(ChildProcess.java(), jvmOptions, props, jar);
                 processes.put(service, ChildProcess.builder(service)
                         .command(command)
                         .environment(env)
@@ -212,6 +205,27 @@ public final class StackProcesses implements AutoCloseable {
             }
             return new StackProcesses(processes, urls);
         }
+    }
+
+    /** The packaged service, {@code <service>/target/quarkus-app/quarkus-run.jar}; fails when it was not built. */
+    public static Path jar(Path root, String service) {
+        known(service);
+        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -pl " + service
+                    + " -am package -DskipTests)");
+        }
+        return jar;
+    }
+
+    /** How a service is run, by the tests and by {@code ./duban up}: JVM options, then system properties, then the jar. */
+    public static List<String> command(String java, List<String> jvmOptions, Map<String, String> properties, Path jar) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-jar", jar.toString()));
+        return command;
     }
 
     /** Waits until every service is ready. */

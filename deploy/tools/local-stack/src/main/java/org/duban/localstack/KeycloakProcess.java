@@ -1,4 +1,4 @@
-package org.duban.testsupport;
+package org.duban.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,8 +26,8 @@ import java.util.stream.Stream;
  * The real Keycloak server (the {@code keycloak-quarkus-dist} that {@code ./duban up} runs), started
  * from an unpacked distribution on free ports — HTTP and the management interface, where
  * {@code /health/ready} answers — in development mode with a realm imported from its JSON export.
- * Its data (an H2 database inside the distribution) is wiped before each start, so the realm is
- * always imported afresh. Tokens come from its token endpoint, as any client gets them.
+ * For tests its data (an H2 database inside the distribution) is wiped before each start, so the realm
+ * is always imported afresh. Tokens come from its token endpoint, as any client gets them.
  */
 public final class KeycloakProcess implements AutoCloseable {
 
@@ -43,21 +43,45 @@ public final class KeycloakProcess implements AutoCloseable {
     }
 
     /**
-     * Launches Keycloak without waiting for it; {@link #awaitReady()} waits.
+     * Launches Keycloak without waiting for it, on free ports, with its data wiped first (so the realm is
+     * imported afresh); {@link #awaitReady()} waits.
      *
      * @param home  the unpacked distribution (the folder with {@code bin/kc.sh})
      * @param realm the realm export to import, e.g. {@code deploy/keycloak/duban-realm.json}
      * @param log   where its console output goes
      */
     public static KeycloakProcess launch(Path home, Path realm, Path log) {
-        Path kc = home.resolve("bin/kc.sh");
-        if (!Files.isRegularFile(kc)) {
-            throw new IllegalStateException(kc + " is missing: unpack org.keycloak:keycloak-quarkus-dist:tar.gz into " + home);
-        }
         int port = ChildProcess.freePort();
         int management = ChildProcess.freePort();
         try {
             deleteTree(home.resolve("data"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChildProcess process = builder(home, realm, "127.0.0.1", port, management)
+                // the client compiler only: a quicker start on few cores, and a test asks Keycloak for a handful of tokens
+                .environment(Map.of("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1"))
+                .log(log)
+                // the first start of a fresh distribution runs Keycloak's build step; on 2 busy cores that is slow
+                .startTimeout(Duration.ofSeconds(300))
+                .build()
+                .launch();
+        return new KeycloakProcess(process, "http://127.0.0.1:" + port);
+    }
+
+    /**
+     * Keycloak as both the tests and {@code ./duban up} run it: {@code start-dev} (an H2 database inside the
+     * distribution), the realm copied into {@code data/import} and imported when it does not exist yet, the
+     * development admin {@code admin}/{@code admin}, health on the management port, where readiness is asked.
+     *
+     * @param host the address to listen on, or null for all (the local stack's Keycloak is reached as localhost)
+     */
+    public static ChildProcess.Builder builder(Path home, Path realm, String host, int port, int management) {
+        Path kc = home.resolve("bin/kc.sh");
+        if (!Files.isRegularFile(kc)) {
+            throw new IllegalStateException(kc + " is missing: unpack org.keycloak:keycloak-quarkus-dist:tar.gz into " + home);
+        }
+        try {
             Path imports = Files.createDirectories(home.resolve("data/import"));
             Files.copy(realm, imports.resolve(realm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -67,23 +91,19 @@ public final class KeycloakProcess implements AutoCloseable {
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
-        // the client compiler only: a quicker start on few cores, and a test asks Keycloak for a handful of tokens
-        env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
         env.put("JAVA_HOME", System.getProperty("java.home"));
-        ChildProcess process = ChildProcess.builder("keycloak")
-                .command(List.of("bash", kc.toString(), "start-dev",
-                        "--http-host=127.0.0.1", "--http-port=" + port,
-                        "--http-management-port=" + management,
-                        "--import-realm", "--health-enabled=true"))
+        // kc.sh is a bash script; an unpack that lost the execute bit (Maven's) still runs it through bash
+        List<String> command = new java.util.ArrayList<>(Files.isExecutable(kc) ? List.of(kc.toString()) : List.of("bash", kc.toString()));
+        command.add("start-dev");
+        if (host != null) {
+            command.add("--http-host=" + host);
+        }
+        command.addAll(List.of("--http-port=" + port, "--http-management-port=" + management, "--import-realm", "--health-enabled=true"));
+        return ChildProcess.builder("keycloak")
+                .command(command)
                 .environment(env)
                 .workDir(home)
-                .log(log)
-                // the first start of a fresh distribution runs Keycloak's build step; on 2 busy cores that is slow
-                .startTimeout(Duration.ofSeconds(300))
-                .readiness(ChildProcess.Readiness.http("http://127.0.0.1:" + management + "/health/ready"))
-                .build()
-                .launch();
-        return new KeycloakProcess(process, "http://127.0.0.1:" + port);
+                .readiness(ChildProcess.Readiness.http("http://127.0.0.1:" + management + "/health/ready"));
     }
 
     public KeycloakProcess awaitReady() {
