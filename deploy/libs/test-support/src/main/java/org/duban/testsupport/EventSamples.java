@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.duban.localstack.Checkout;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +52,7 @@ public final class EventSamples {
 
     /** Where the samples live (once, in the events contract module). */
     public static Path directory() {
-        return ServiceProcess.root().resolve("deploy/libs/events/src/test/resources/samples");
+        return Checkout.root().resolve("deploy/libs/events/src/test/resources/samples");
     }
 
     /** The committed sample of {@code type}, e.g. {@code duban.assignment.created}: a CloudEvent in JSON. */
