@@ -9,6 +9,7 @@ import org.duban.reminder.replica.OngoingAssignment;
 import org.duban.reminder.replica.OpenAssignment;
 import org.duban.reminder.replica.OpenAssignments;
 import org.duban.reminder.replica.PlanScope;
+import org.duban.reminder.replica.ReplicaPosition;
 import org.duban.reminder.replica.TaskLeads;
 import org.duban.reminder.replica.Unit;
 import org.duban.reminder.replica.UnitContacts;
@@ -52,11 +53,13 @@ public class ReminderEngine {
     private final DigestDispatcher dispatcher;
     private final RemindersConfig config;
     private final Clock clock;
+    private final ReplicaPosition replica;
     private final ReentrantLock running = new ReentrantLock();
 
-    ReminderEngine(PolicyStore policies, ReminderRuns runs, OpenAssignments assignments, SentReminders sent, TaskLeads leads,
+    ReminderEngine(ReplicaPosition replica, PolicyStore policies, ReminderRuns runs, OpenAssignments assignments, SentReminders sent, TaskLeads leads,
                    UnitContacts units, InboxWriter inbox, DayRule days, ReminderTexts texts, DigestDispatcher dispatcher,
                    RemindersConfig config, Clock clock) {
+        this.replica = replica;
         this.policies = policies;
         this.runs = runs;
         this.assignments = assignments;
@@ -73,23 +76,45 @@ public class ReminderEngine {
 
     /** What a run did. */
     public record RunResult(long runId, Instant at, long evaluated, long sent, long skipped, long notifications,
-                            long digests, long millis) {
+                            long digests, long millis, Map<String, Long> replicaPositions) {
+    }
+
+    /** The replica has not applied everything published before the run was called, within the wait: nothing was sent. */
+    public static final class ReplicaBehind extends RuntimeException {
+        private final transient ReplicaPosition.CatchUp position;
+
+        ReplicaBehind(ReplicaPosition.CatchUp position) {
+            super("the copy of assignments and units is " + position.behind() + " changes behind the topics");
+            this.position = position;
+        }
+
+        public ReplicaPosition.CatchUp position() {
+            return position;
+        }
     }
 
     /** What recording a chunk did: reminders sent now, inbox entries made for them. */
     private record Recorded(long sent, long notifications) {
     }
 
+    /**
+     * Runs the rules as of {@code at}, once the replica has applied every change published before this call
+     * (waiting up to {@code duban.reminders.replica-wait}); otherwise sends nothing and throws {@link ReplicaBehind}.
+     */
     public RunResult run(Instant at, String trigger, String by) {
+        ReplicaPosition.CatchUp position = replica.await(config.replicaWait());
+        if (!position.caughtUp()) {
+            throw new ReplicaBehind(position);
+        }
         running.lock();
         try {
-            return evaluate(at, trigger, by);
+            return evaluate(at, trigger, by, position.positions());
         } finally {
             running.unlock();
         }
     }
 
-    private RunResult evaluate(Instant at, String trigger, String by) {
+    private RunResult evaluate(Instant at, String trigger, String by, Map<String, Long> positions) {
         long started = System.nanoTime();
         long runId = QuarkusTransaction.requiringNew().call(() -> runs.start(at, trigger, by));
         Map<String, Policy> all = policies.all();
@@ -126,7 +151,7 @@ public class ReminderEngine {
         LOG.infof("reminder run %d as of %s (%s by %s): %d owed, %d sent, %d already sent, %d inbox entries, %d digests, "
                         + "%d ms (%d ms deciding and recording, %d ms dispatching)", runId, at, trigger, by, evaluated, sentNow,
                 evaluated - sentNow, notified, digests, millis, (recorded - started) / 1_000_000, (System.nanoTime() - recorded) / 1_000_000);
-        return new RunResult(runId, at, evaluated, sentNow, evaluated - sentNow, notified, digests, millis);
+        return new RunResult(runId, at, evaluated, sentNow, evaluated - sentNow, notified, digests, millis, positions);
     }
 
     /** What the open assignments of a policy's plans owe in this run, in {@link Owed#PROCESSING_ORDER}. */

@@ -37,4 +37,11 @@ public interface RemindersConfig {
     /** How often digests left undispatched (a crash between run and dispatch) are looked for. */
     @WithDefault("60s")
     Duration dispatchInterval();
+
+    /**
+     * How long a run waits for the replica to apply everything published on its topics before the run
+     * was called; past it the run sends nothing (the API answers 503 with the lag).
+     */
+    @WithDefault("30s")
+    Duration replicaWait();
 }
