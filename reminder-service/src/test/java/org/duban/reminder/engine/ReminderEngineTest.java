@@ -2,13 +2,11 @@ package org.duban.reminder.engine;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.duban.reminder.CopiedAssignments;
 import org.duban.reminder.CopiedAssignments.Row;
 import org.duban.reminder.Rows;
-import org.duban.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,9 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,14 +50,7 @@ class ReminderEngineTest {
 
     @BeforeEach
     void aPlanWithItsOwnPolicy() {
-        var current = given().auth().oauth2(TestTokens.admin()).when().get("/api/reminder-policies/" + PLAN)
-                .then().statusCode(200).extract();
-        var put = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body(Map.of("leadDays", List.of(1), "onDueDate", true, "overdueRepeatDays", 0, "escalateAfterDays", 14));
-        if ("own".equals(current.header("X-Policy-Source"))) {
-            put.header("If-Match", current.header("ETag"));
-        }
-        put.when().put("/api/reminder-policies/" + PLAN).then().statusCode(200);
+        OwnPolicy.give(PLAN);
         copies.insert(
                 // task 1, due 2019-02-27: two units still at it, a lead unit that finished its share, a lead replaced
                 Row.open(FIRST, PLAN, TASK, "test-850-a", DUE).unit("test-850-a", "甲单位").status("IN_PROGRESS"),

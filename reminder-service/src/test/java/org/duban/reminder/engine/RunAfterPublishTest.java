@@ -3,7 +3,6 @@ package org.duban.reminder.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -56,7 +54,7 @@ class RunAfterPublishTest {
 
     @Test
     void aRunCalledRightAfterTheChangesSendsToAllOfThemAndASecondRunSendsNothing() throws Exception {
-        ownPolicy();
+        OwnPolicy.give(PLAN);
         publishCreated();
 
         given().auth().oauth2(TestTokens.admin()).queryParam("at", AT)
@@ -73,17 +71,6 @@ class RunAfterPublishTest {
         ReplicaPosition.CatchUp now = replica.await(Duration.ZERO);
         assertTrue(now.caughtUp(), now.toString());
         assertEquals(0, now.behind());
-    }
-
-    private void ownPolicy() {
-        var current = given().auth().oauth2(TestTokens.admin()).when().get("/api/reminder-policies/" + PLAN)
-                .then().statusCode(200).extract();
-        var put = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body(Map.of("leadDays", List.of(1), "onDueDate", true, "overdueRepeatDays", 0, "escalateAfterDays", 14));
-        if ("own".equals(current.header("X-Policy-Source"))) {
-            put.header("If-Match", current.header("ETag"));
-        }
-        put.when().put("/api/reminder-policies/" + PLAN).then().statusCode(200);
     }
 
     /** COUNT assignments of the plan, due on the run's day, as task-service writes them (the committed sample). */
