@@ -41,12 +41,26 @@ public class ConsumerOffsets implements KafkaConsumerRebalanceListener {
             return;
         }
         String group = consumer.groupMetadata().groupId();
+        Map<TopicPartition, Long> stored = stored(partitions.stream().map(TopicPartition::topic).distinct().toList());
+        List<TopicPartition> fresh = partitions.stream().filter(p -> !stored.containsKey(p)).toList();
+        if (!fresh.isEmpty()) {
+            consumer.seekToBeginning(fresh);
+        }
+        partitions.stream().filter(stored::containsKey).forEach(p -> consumer.seek(p, stored.get(p)));
+        LOG.infof("%s: %d partitions assigned, %d read from the start, the rest from the replica's positions",
+                group, partitions.size(), fresh.size());
+    }
+
+    /**
+     * Where the replica stands in each partition of {@code topics} that it has applied anything of (the next
+     * offset to apply). One consumer (Replica's) per topic writes these rows, so they are looked up by topic.
+     */
+    Map<TopicPartition, Long> stored(Collection<String> topics) {
         Map<TopicPartition, Long> stored = new HashMap<>();
-        // one consumer (Replica's) per topic writes these rows: look them up by topic
         try (Connection c = dataSource.getConnection();
              PreparedStatement q = c.prepareStatement(
                      "SELECT topic, partition, next_offset FROM consumer_offset WHERE topic = ANY(?)")) {
-            q.setArray(1, c.createArrayOf("text", partitions.stream().map(TopicPartition::topic).distinct().toArray()));
+            q.setArray(1, c.createArrayOf("text", topics.toArray()));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     stored.put(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3));
@@ -55,13 +69,7 @@ public class ConsumerOffsets implements KafkaConsumerRebalanceListener {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the replica's positions", e);
         }
-        List<TopicPartition> fresh = partitions.stream().filter(p -> !stored.containsKey(p)).toList();
-        if (!fresh.isEmpty()) {
-            consumer.seekToBeginning(fresh);
-        }
-        partitions.stream().filter(stored::containsKey).forEach(p -> consumer.seek(p, stored.get(p)));
-        LOG.infof("%s: %d partitions assigned, %d read from the start, the rest from the replica's positions",
-                group, partitions.size(), fresh.size());
+        return stored;
     }
 
     /** Records how far {@code records} took the replica; call inside the transaction that applied them. */

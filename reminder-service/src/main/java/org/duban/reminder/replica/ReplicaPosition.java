@@ -1,5 +1,6 @@
 package org.duban.reminder.replica;
 
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;
@@ -10,11 +11,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -36,15 +32,15 @@ public class ReplicaPosition {
 
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-    private final DataSource dataSource;
+    private final ConsumerOffsets offsets;
     private final List<String> topics;
     private final String bootstrapServers;
     private volatile Admin admin;
 
-    ReplicaPosition(DataSource dataSource, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    ReplicaPosition(@Identifier("replica-offsets") ConsumerOffsets offsets, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                     @ConfigProperty(name = "duban.kafka.topics.assignments.name") String assignments,
                     @ConfigProperty(name = "duban.kafka.topics.units.name") String units) {
-        this.dataSource = dataSource;
+        this.offsets = offsets;
         this.bootstrapServers = bootstrapServers;
         this.topics = List.of(assignments, units);
     }
@@ -61,7 +57,7 @@ public class ReplicaPosition {
         long deadline = System.nanoTime() + wait.toNanos();
         Map<TopicPartition, Long> ends = endOffsets(wait);
         while (true) {
-            Map<TopicPartition, Long> applied = applied();
+            Map<TopicPartition, Long> applied = offsets.stored(topics);
             long behind = 0;
             for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
                 behind += Math.max(0, end.getValue() - applied.getOrDefault(end.getKey(), 0L));
@@ -103,24 +99,6 @@ public class ReplicaPosition {
             Thread.currentThread().interrupt();
             throw new ReplicaUnknown("interrupted while asking Kafka where the topics end", e);
         }
-    }
-
-    /** How far the replica has applied each partition (kept with the changes, in its own database). */
-    private Map<TopicPartition, Long> applied() {
-        Map<TopicPartition, Long> applied = new HashMap<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("""
-                     SELECT topic, partition, max(next_offset) FROM consumer_offset WHERE topic = ANY(?) GROUP BY topic, partition""")) {
-            q.setArray(1, c.createArrayOf("text", topics.toArray()));
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    applied.put(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the replica's positions", e);
-        }
-        return applied;
     }
 
     private Admin admin() {
