@@ -20,7 +20,8 @@ public sealed interface AssignmentEvent {
     String TOPIC = "duban.assignments";
 
     /** Every type this version knows, in the order of an assignment's life. */
-    List<String> TYPES = List.of(Created.TYPE, StatusChanged.TYPE, ProgressReported.TYPE, DueDateChanged.TYPE, Replaced.TYPE);
+    List<String> TYPES = List.of(Created.TYPE, Acknowledged.TYPE, StatusChanged.TYPE, ProgressReported.TYPE,
+            MilestoneChanged.TYPE, DueDateChanged.TYPE, Replaced.TYPE);
 
     /** The assignment after the change. */
     AssignmentSnapshot assignment();
@@ -35,6 +36,8 @@ public sealed interface AssignmentEvent {
     static Optional<Class<? extends AssignmentEvent>> recordFor(String type) {
         return Optional.ofNullable(switch (type) {
             case Created.TYPE -> Created.class;
+            case Acknowledged.TYPE -> Acknowledged.class;
+            case MilestoneChanged.TYPE -> MilestoneChanged.class;
             case StatusChanged.TYPE -> StatusChanged.class;
             case ProgressReported.TYPE -> ProgressReported.class;
             case DueDateChanged.TYPE -> DueDateChanged.class;
@@ -53,6 +56,52 @@ public sealed interface AssignmentEvent {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Created(@JsonUnwrapped AssignmentSnapshot assignment, String by) implements AssignmentEvent {
         public static final String TYPE = "duban.assignment.created";
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * The unit signed for the assignment (签收): someone there has seen it and takes it on. Sent once per
+     * assignment; signing again changes nothing and sends nothing.
+     *
+     * @param assignment the assignment with its {@code acknowledgedAt} and {@code acknowledgedBy}
+     * @param by         the unit's staff member who signed (the same as {@code acknowledgedBy})
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Acknowledged(@JsonUnwrapped AssignmentSnapshot assignment, String by) implements AssignmentEvent {
+        public static final String TYPE = "duban.assignment.acknowledged";
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * A milestone (节点) of the assignment was set, changed, reported done or removed. The assignment's
+     * {@code version} and {@code updatedAt} move with it, so a copy that skips older events by version keeps
+     * the changes in order.
+     *
+     * @param assignment the assignment the milestone belongs to
+     * @param change     {@code CREATED}, {@code UPDATED} (title or due date), {@code COMPLETED} or {@code DELETED}
+     * @param milestone  the milestone after the change; for {@code DELETED} as it was when removed
+     * @param by         who made the change: the office or the unit's staff
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record MilestoneChanged(@JsonUnwrapped AssignmentSnapshot assignment, String change, MilestoneSnapshot milestone,
+                            String by) implements AssignmentEvent {
+        public static final String TYPE = "duban.assignment.milestone-changed";
+
+        /** The values of {@code change}. */
+        public static final String CREATED = "CREATED";
+        public static final String UPDATED = "UPDATED";
+        public static final String COMPLETED = "COMPLETED";
+        public static final String DELETED = "DELETED";
 
         @Override
         public String eventType() {

@@ -31,6 +31,8 @@ import java.time.LocalDate;
  * @param reviewNeeded     a vague group or an unclear deadline the office has to look at
  * @param progressPercent  the last progress report's percentage, if one gave it
  * @param lastProgressAt   ISO instant of the last progress report, if any
+ * @param acknowledgedAt   ISO instant the unit signed for it (签收), if it has
+ * @param acknowledgedBy   who signed for it (the unit's staff member), if anyone has
  * @param updatedAt        ISO instant of this change
  * @param version          grows with every change (the REST ETag): a consumer ignores an event older than its copy
  * @param taskRequirement  the task's requirement text (具体要求)
@@ -54,6 +56,8 @@ public record AssignmentSnapshot(
         boolean reviewNeeded,
         Integer progressPercent,
         @JsonFormat(shape = JsonFormat.Shape.STRING) Instant lastProgressAt,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) Instant acknowledgedAt,
+        String acknowledgedBy,
         @JsonFormat(shape = JsonFormat.Shape.STRING) Instant updatedAt,
         long version,
         String taskRequirement,

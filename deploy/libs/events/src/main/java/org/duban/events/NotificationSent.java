@@ -43,12 +43,16 @@ public record NotificationSent(
      * @param unitCode     the unit told (the same as the digest's)
      * @param assignmentId the assignment it is about, if any
      * @param taskNumber   that assignment's task number, if any
+     * @param milestoneId  the milestone (节点) of that assignment it is about, for {@code MILESTONE_DUE} and
+     *                     {@code MILESTONE_OVERDUE}
      * @param kind         {@code DUE_SOON}, {@code DUE_TODAY}, {@code OVERDUE}, {@code ESCALATION},
-     *                     {@code PROGRESS_REPORT_DUE}, or {@code WEBHOOK_DISABLED} (a unit's webhook
-     *                     subscription was given up)
+     *                     {@code PROGRESS_REPORT_DUE}, {@code ACKNOWLEDGE_DUE} (not signed for in time),
+     *                     {@code MILESTONE_DUE}, {@code MILESTONE_OVERDUE}, or {@code WEBHOOK_DISABLED} (a
+     *                     unit's webhook subscription was given up); a reader should expect more kinds
      * @param title        one line, Chinese
      * @param body         the message, Chinese
-     * @param dueDate      ISO date the reminder is about; absent for ONGOING work
+     * @param dueDate      ISO date the reminder is about (the milestone's for the milestone kinds); absent for
+     *                     ONGOING work
      * @param occasion     ISO date of the occasion: the lead day, the due date, the overdue day…
      * @param createdAt    ISO instant it was made
      * @param readAt       ISO instant it was read in the inbox; absent while unread
@@ -60,6 +64,7 @@ public record NotificationSent(
             String unitCode,
             Long assignmentId,
             Integer taskNumber,
+            Long milestoneId,
             String kind,
             String title,
             String body,

@@ -91,7 +91,7 @@ class EventSamplesTest {
     void theRecordsReadWhatTheyWrite() throws IOException {
         AssignmentSnapshot a = new AssignmentSnapshot(7, 3, 1, 39, "gov-340200", "芜湖市人民政府", "cities", null, "RESPONSIBLE",
                 LocalDate.parse("2022-06-30"), "SUBMITTED", false, false, 80, Instant.parse("2022-06-20T02:00:00.123456Z"),
-                Instant.parse("2022-06-21T02:00:00Z"), 5, "认真分析研究国办2021年度评估……", "FIXED");
+                null, null, Instant.parse("2022-06-21T02:00:00Z"), 5, "认真分析研究国办2021年度评估……", "FIXED");
         var changed = new AssignmentEvent.DueDateChanged(a, LocalDate.parse("2022-06-30"), LocalDate.parse("2022-07-31"), "office", null);
         JsonNode tree = written(changed);
         assertEquals("2022-07-31", tree.get("to").asText());
@@ -105,7 +105,7 @@ class EventSamplesTest {
     @Test
     void fieldsFromANewerProducerAreIgnored() throws IOException {
         ObjectNode data = (ObjectNode) sample(AssignmentEvent.Created.TYPE).get("data");
-        data.put("acknowledgedAt", "2022-06-07T01:00:00Z").put("childCount", 2);
+        data.put("parentId", 990200).put("childCount", 2);
         var created = JSON.treeToValue(data, AssignmentEvent.Created.class);
         assertEquals("gov-340100", created.assignment().unitCode());
         assertEquals("gov-340100", JSON.treeToValue(data, AssignmentSnapshot.class).unitCode());
@@ -116,7 +116,7 @@ class EventSamplesTest {
         assertEquals("sjj@hefei.example.cn", JSON.treeToValue(unit, UnitChanged.class).contacts().email());
 
         ObjectNode digest = (ObjectNode) sample(NotificationSent.TYPE).get("data");
-        ((ObjectNode) digest.get("notifications").get(0)).put("milestoneId", 12);
+        ((ObjectNode) digest.get("notifications").get(0)).put("channelId", 12);
         assertEquals(2, JSON.treeToValue(digest, NotificationSent.class).notifications().size());
     }
 
@@ -140,7 +140,7 @@ class EventSamplesTest {
 
     @Test
     void aSplitDigestNamesItsPartAndAWholeOneDoesNot() throws IOException {
-        var notice = new NotificationSent.Notification(310, "gov-340100", null, null, "WEBHOOK_DISABLED", "网络推送地址已停用",
+        var notice = new NotificationSent.Notification(310, "gov-340100", null, null, null, "WEBHOOK_DISABLED", "网络推送地址已停用",
                 "……", null, LocalDate.parse("2022-06-23"), Instant.parse("2022-06-23T01:00:00Z"), null);
         JsonNode part = written(new NotificationSent("digest-57-gov-340100-p2", "gov-340100", "合肥市人民政府", 57L, 2, 3, List.of(notice)));
         assertEquals(2, part.get("part").asInt());
