@@ -70,6 +70,13 @@ public class Assignment extends PanacheEntityBase {
     @Column(name = "last_progress_at")
     public Instant lastProgressAt;
 
+    /** When the unit signed for it (签收); null until then. */
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

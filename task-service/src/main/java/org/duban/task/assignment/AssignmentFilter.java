@@ -6,5 +6,5 @@ import java.time.LocalDate;
 /** Filters of GET /api/assignments; every part optional. */
 public record AssignmentFilter(Long planId, String unitCode, Assignment.Role role, AssignmentStatus status,
                                Boolean overdue, LocalDate dueBefore, Instant updatedSince, Boolean reviewNeeded,
-                               Integer taskNumber) {
+                               Integer taskNumber, Boolean acknowledged) {
 }

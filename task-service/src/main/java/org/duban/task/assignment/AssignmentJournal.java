@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.duban.events.AssignmentEvent;
 import org.duban.events.AssignmentSnapshot;
+import org.duban.events.MilestoneSnapshot;
 import org.duban.platform.messaging.Outbox;
 import org.duban.task.plan.PlanCalendar;
 import org.duban.task.plan.Task;
@@ -56,6 +57,35 @@ public class AssignmentJournal {
             feed.add(publish(a, today, now, s -> new AssignmentEvent.Created(s, by)));
         }
         append(feed);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void acknowledged(Assignment a, String by) {
+        Instant now = calendar.now();
+        history(a, AssignmentHistory.Kind.ACKNOWLEDGED, by, now, h -> {
+        });
+        publishOne(a, now, s -> new AssignmentEvent.Acknowledged(s, by));
+    }
+
+    /**
+     * A milestone of {@code a} was set, changed, done or removed ({@code change}, one of
+     * {@link AssignmentEvent.MilestoneChanged}'s values). The caller has touched the assignment
+     * ({@code updatedAt}), so its version moves with the milestone; {@code milestone} is read after the flush,
+     * so the event shows the versions the change produced. {@code from} and {@code to}: the milestone's due
+     * dates when they moved.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void milestoneChanged(Assignment a, String change, java.util.function.Supplier<MilestoneSnapshot> milestone,
+                                 LocalDate from, LocalDate to, String by) {
+        Instant now = calendar.now();
+        em.flush();
+        MilestoneSnapshot m = milestone.get();
+        history(a, AssignmentHistory.Kind.MILESTONE_CHANGED, by, now, h -> {
+            h.fromDate = from;
+            h.toDate = to;
+            h.note = "milestone " + m.id() + " \"" + m.title() + "\" due " + m.dueDate() + ": " + change;
+        });
+        publishOne(a, now, s -> new AssignmentEvent.MilestoneChanged(s, change, m, by));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -121,7 +121,10 @@ public class AssignmentQueries {
             sql.append(" and a.taskNumber = :taskNumber");
             p.and("taskNumber", f.taskNumber());
         }
-        return new Where(sql.toString(), p, !p.map().isEmpty());
+        if (f.acknowledged() != null) {
+            sql.append(f.acknowledged() ? " and a.acknowledgedAt is not null" : " and a.acknowledgedAt is null");
+        }
+        return new Where(sql.toString(), p, !p.map().isEmpty() || f.acknowledged() != null);
     }
 
     static String order(String sort) {

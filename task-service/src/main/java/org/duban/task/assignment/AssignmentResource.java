@@ -21,6 +21,11 @@ import org.duban.platform.api.Versions;
 import org.duban.platform.security.Roles;
 import org.duban.task.plan.PlanCalendar;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
@@ -43,8 +48,9 @@ public class AssignmentResource {
     }
 
     @GET
-    @Operation(summary = "List assignments", description = "A unit user sees only its own unit's. sort: dueDate (default), "
-            + "taskNumber, unit, updatedAt; prefix - for descending. overdue is computed in the plan's time zone.")
+    @Operation(operationId = "listAssignments", summary = "List assignments", description = "A unit user sees only its own "
+            + "unit's. sort: dueDate (default), taskNumber, unit, updatedAt; prefix - for descending. overdue is computed in "
+            + "the plan's time zone; acknowledged=false lists what is not signed for (签收) yet.")
     public PageResponse<AssignmentView> list(@BeanParam @Valid AssignmentFilterParams filter,
                                              @QueryParam("sort") String sort, @BeanParam @Valid PageRequest page) {
         LocalDate today = calendar.today();
@@ -58,6 +64,31 @@ public class AssignmentResource {
     public Response get(@PathParam("id") long id) {
         Assignment a = assignments.visible(id);
         return withEtag(a);
+    }
+
+    @POST
+    @Path("{id}/acknowledge")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.UNIT)
+    @Operation(operationId = "acknowledgeAssignment", summary = "Sign for an assignment (签收; the assignment's own unit)",
+            description = "The unit confirms it has received the assignment and takes it on; acknowledgedAt and "
+                    + "acknowledgedBy record when and who. No body and no If-Match. Idempotent: the first call signs "
+                    + "(event duban.assignment.acknowledged, an ACKNOWLEDGED entry in the history), every later one "
+                    + "changes nothing and answers the same first values. Both answer 200 with the assignment and its "
+                    + "ETag. Any status may be signed for; a unit that starts work without signing stays unsigned.")
+    @APIResponse(responseCode = "200", description = "Signed for, now or before: the assignment",
+            content = @Content(schema = @Schema(implementation = AssignmentView.class), examples = @ExampleObject(
+                    name = "signed", value = """
+                            {"id": 1042, "taskId": 39, "planId": 1, "taskNumber": 39, "unitCode": "gov-340100",
+                             "unitName": "合肥市人民政府", "role": "RESPONSIBLE", "dueDate": "2022-06-30",
+                             "status": "NOT_STARTED", "overdue": false, "reviewNeeded": false,
+                             "acknowledgedAt": "2022-06-07T01:30:00Z", "acknowledgedBy": "hefei",
+                             "updatedAt": "2022-06-07T01:30:00Z", "version": 1}""")))
+    @APIResponse(responseCode = "403", description = "Not the assignment's own unit")
+    @APIResponse(responseCode = "404", description = "No such assignment")
+    @APIResponse(responseCode = "409", description = "A group assignment whose units the office has not named yet, or replaced")
+    public Response acknowledge(@PathParam("id") long id) {
+        return withEtag(assignments.acknowledge(id));
     }
 
     @POST
@@ -129,13 +160,17 @@ public class AssignmentResource {
         public String updatedSince;
         @QueryParam("reviewNeeded") public Boolean reviewNeeded;
         @QueryParam("taskNumber") public Integer taskNumber;
+        @QueryParam("acknowledged") @Pattern(regexp = "true|false", message = "must be true or false")
+        @Parameter(description = "true: only those the unit has signed for (签收); false: only those not signed for yet")
+        public String acknowledged;
 
         public AssignmentFilter toFilter() {
             return new AssignmentFilter(planId, unit,
                     role == null ? null : Assignment.Role.valueOf(role),
                     status == null ? null : AssignmentStatus.valueOf(status), overdue,
                     dueBefore == null ? null : parseDate(dueBefore),
-                    updatedSince == null ? null : parseInstant(updatedSince), reviewNeeded, taskNumber);
+                    updatedSince == null ? null : parseInstant(updatedSince), reviewNeeded, taskNumber,
+                    acknowledged == null ? null : Boolean.valueOf(acknowledged));
         }
 
         private static java.time.LocalDate parseDate(String value) {

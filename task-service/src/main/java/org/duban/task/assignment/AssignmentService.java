@@ -1,6 +1,7 @@
 package org.duban.task.assignment;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.duban.platform.api.Problem;
@@ -26,17 +27,27 @@ public class AssignmentService {
     private final PlanCalendar calendar;
     private final CurrentUser user;
     private final UnitDirectoryClient units;
+    private final Event<DueDateMoved> dueDateMoved;
+    private final Event<GroupResolved> groupResolved;
 
-    AssignmentService(AssignmentJournal journal, PlanCalendar calendar, CurrentUser user, UnitDirectoryClient units) {
+    AssignmentService(AssignmentJournal journal, PlanCalendar calendar, CurrentUser user, UnitDirectoryClient units,
+                      Event<DueDateMoved> dueDateMoved, Event<GroupResolved> groupResolved) {
         this.journal = journal;
         this.calendar = calendar;
         this.user = user;
         this.units = units;
+        this.dueDateMoved = dueDateMoved;
+        this.groupResolved = groupResolved;
     }
 
     /** The assignment, if the caller may see it (403 for another unit's). */
     public Assignment visible(long id) {
         return visible(id, LockModeType.NONE);
+    }
+
+    /** The assignment, if the caller may see it (403 for another unit's), locked for this transaction. */
+    public Assignment visibleLocked(long id) {
+        return visible(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private Assignment visible(long id, LockModeType lock) {
@@ -63,6 +74,26 @@ public class AssignmentService {
         a.status = to;
         a.updatedAt = calendar.now();
         journal.statusChanged(a, from, to, user.username(), note);
+        return a;
+    }
+
+    /**
+     * 签收: the assignment's own unit signs for it. Idempotent: once signed, signing again changes nothing and
+     * answers the first signature (who and when), without a second event. The row lock makes two signatures at
+     * once one: the second sees the first.
+     */
+    @Transactional
+    public Assignment acknowledge(long id) {
+        Assignment a = visible(id, LockModeType.PESSIMISTIC_WRITE);
+        requireActionable(a);
+        user.requireOwnUnit(a.unitCode);
+        if (a.acknowledgedAt == null) {
+            // as the database keeps it (microseconds), so that the first answer shows what every later one will
+            a.acknowledgedAt = calendar.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            a.acknowledgedBy = user.username();
+            a.updatedAt = a.acknowledgedAt;
+            journal.acknowledged(a, a.acknowledgedBy);
+        }
         return a;
     }
 
@@ -126,6 +157,7 @@ public class AssignmentService {
             a.updatedAt = calendar.now();
             journal.dueDateChanged(a, from, request.until, user.username(),
                     note == null ? "extension approved: " + request.reason : note);
+            dueDateMoved.fire(new DueDateMoved(a, from, request.until, user.username()));
         }
         return request;
     }
@@ -170,6 +202,7 @@ public class AssignmentService {
         group.updatedAt = calendar.now();
         journal.created(created, user.username());
         journal.replaced(group, created.stream().map(x -> x.id).toList(), user.username());
+        groupResolved.fire(new GroupResolved(group, created, user.username()));
         return created;
     }
 
@@ -208,7 +241,8 @@ public class AssignmentService {
         return a;
     }
 
-    private static void requireActionable(Assignment a) {
+    /** 409 while a group's units are not named yet, or once it was replaced by them. */
+    public static void requireActionable(Assignment a) {
         if (a.unitCode == null || a.superseded) {
             throw ProblemException.conflict("units-not-named",
                     "Assignment " + a.id + " belongs to a group; the office has to name its units first");

@@ -29,6 +29,9 @@ public record AssignmentView(
         @Schema(description = "A vague group or an unclear deadline the office has to look at") boolean reviewNeeded,
         @Schema(example = "60") Integer progressPercent,
         Instant lastProgressAt,
+        @Schema(description = "When the unit signed for it (签收); absent until it has", example = "2022-06-07T01:30:00Z")
+        Instant acknowledgedAt,
+        @Schema(description = "Who of the unit signed for it", example = "hefei") String acknowledgedBy,
         Instant updatedAt,
         @Schema(description = "The ETag") long version) {
 
@@ -36,6 +39,6 @@ public record AssignmentView(
     public static AssignmentView of(Assignment a, LocalDate today) {
         return new AssignmentView(a.id, a.taskId, a.planId, a.taskNumber, a.unitCode, a.unitName, a.groupCode,
                 a.qualifier, a.role.name(), a.dueDate, a.status, a.status.overdue(a.dueDate, today), a.reviewNeeded,
-                a.progressPercent, a.lastProgressAt, a.updatedAt, a.version);
+                a.progressPercent, a.lastProgressAt, a.acknowledgedAt, a.acknowledgedBy, a.updatedAt, a.version);
     }
 }

@@ -6,13 +6,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 
 
-/** One entry of an assignment's history: a status change, a progress report, a due-date change. */
+/**
+ * One entry of an assignment's history: its signing for (签收), a status change, a progress report, a due-date
+ * change, a milestone set, changed, done or removed (from/to: its due dates when they moved).
+ */
 @Schema(name = "HistoryEntry")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HistoryEntryView(
-        @Schema(enumeration = {"CREATED", "STATUS_CHANGED", "PROGRESS_REPORTED", "DUE_DATE_CHANGED", "REPLACED"}) String kind,
+        @Schema(enumeration = {"CREATED", "ACKNOWLEDGED", "STATUS_CHANGED", "PROGRESS_REPORTED", "DUE_DATE_CHANGED", "REPLACED",
+                "MILESTONE_CHANGED"}) String kind,
         Instant at, String by, String from, String to, Integer percent,
-        @Schema(description = "The note of a status change, the text of a progress report") String text) {
+        @Schema(description = "The note of a status change, the text of a progress report, what happened to a milestone")
+        String text) {
 
     public static HistoryEntryView of(AssignmentHistory h) {
         String from = h.fromStatus != null ? h.fromStatus.name() : h.fromDate != null ? h.fromDate.toString() : null;

@@ -86,7 +86,10 @@ public class PlanQueries {
         return new TaskWithAssignments(task, assignments.byTask(List.of(id), visibleTo, today).getOrDefault(task.id, List.of()));
     }
 
-    /** Per unit and per category: total, completed, overdue, due within 7 days (a unit user: its own unit's only). */
+    /**
+     * Per unit and per category: total, completed, overdue, due within 7 days, signed for (a unit user: its own
+     * unit's only).
+     */
     public PlanSummary summary(long planId) {
         Plan plan = plan(planId);
         LocalDate today = calendar.today();
@@ -95,7 +98,8 @@ public class PlanQueries {
         String measures = "count(*), "
                 + "sum(case when a.status = 'COMPLETED' then 1 else 0 end), "
                 + "sum(case when a.status <> 'COMPLETED' and a.due_date < :today then 1 else 0 end), "
-                + "sum(case when a.status <> 'COMPLETED' and a.due_date >= :today and a.due_date < :week then 1 else 0 end)";
+                + "sum(case when a.status <> 'COMPLETED' and a.due_date >= :today and a.due_date < :week then 1 else 0 end), "
+                + "count(a.acknowledged_at)";
         @SuppressWarnings("unchecked")
         List<Object[]> byUnit = bind(em.createNativeQuery("SELECT a.unit_code, min(a.unit_name), " + measures
                         + " FROM assignment a WHERE a.plan_id = :plan AND NOT a.superseded" + scoped
@@ -108,9 +112,9 @@ public class PlanQueries {
                 .getResultList();
         return new PlanSummary(plan, today,
                 byUnit.stream().map(r -> new PlanSummary.UnitLine((String) r[0], (String) r[1],
-                        n(r[2]), n(r[3]), n(r[4]), n(r[5]))).toList(),
+                        n(r[2]), n(r[3]), n(r[4]), n(r[5]), n(r[6]))).toList(),
                 byCategory.stream().map(r -> new PlanSummary.CategoryLine(((Number) r[0]).intValue(), (String) r[1],
-                        n(r[2]), n(r[3]), n(r[4]), n(r[5]))).toList());
+                        n(r[2]), n(r[3]), n(r[4]), n(r[5]), n(r[6]))).toList());
     }
 
     private static jakarta.persistence.Query bind(jakarta.persistence.Query query, long planId, LocalDate today, String unit) {
