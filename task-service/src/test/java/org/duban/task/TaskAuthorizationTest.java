@@ -70,6 +70,15 @@ class TaskAuthorizationTest {
             "GET    /api/extension-requests                      -             401 200 403 403 200 200",
             "POST   /api/extension-requests/{request}/decision   decision      401 403 403 403 403 200",
             "GET    /api/sync/assignments                        -             401 403 403 403 200 200",
+            "POST   /api/assignments/{read}/acknowledge          -             401 403 200 403 403 403",
+            "GET    /api/assignments/{read}/milestones           -             401 200 200 403 200 200",
+            "POST   /api/assignments/{read}/milestones           late-milestone 401 403 400 403 403 400",
+            "POST   /api/tasks/{task}/milestones                 late-milestone 401 403 403 403 403 400",
+            "GET    /api/milestones/{milestone}                  -             401 200 200 403 200 200",
+            "PUT    /api/milestones/{milestone}                  stale-milestone 401 403 403 403 403 412",
+            "PUT    /api/milestones/{own-milestone}              stale-milestone 401 403 412 403 403 412",
+            "DELETE /api/milestones/{milestone}                  stale         401 403 403 403 403 412",
+            "POST   /api/milestones/{milestone}/complete         stale-complete 401 403 412 403 403 403",
     };
 
     static Stream<Arguments> matrix() {
@@ -90,7 +99,8 @@ class TaskAuthorizationTest {
         String url = path.replace("{plan}", Long.toString(f.plan)).replace("{task}", Long.toString(f.task))
                 .replace("{read}", Long.toString(f.read)).replace("{submitted}", Long.toString(f.submitted))
                 .replace("{progress}", Long.toString(f.progress)).replace("{extension}", Long.toString(f.extension))
-                .replace("{request}", Long.toString(f.request));
+                .replace("{request}", Long.toString(f.request)).replace("{milestone}", Long.toString(f.milestone))
+                .replace("{own-milestone}", Long.toString(f.ownMilestone));
         RequestSpecification request = withBody(as(caller), body, f);
         ValidatableResponse response = request.when().request(method, url).then().statusCode(status);
         if (status >= 400) {
@@ -149,6 +159,11 @@ class TaskAuthorizationTest {
                     .body(Map.of("until", f.extensionDue.plusDays(60).toString(), "reason", "需协调多个部门"));
             case "resolve" -> request.contentType(ContentType.JSON).body(Map.of("unitCodes", List.of(HEFEI)));
             case "decision" -> request.contentType(ContentType.JSON).body(Map.of("approved", false, "note", "请按期完成"));
+            case "late-milestone" -> request.contentType(ContentType.JSON).body(Map.of("title", "授权测试", "dueDate", "2099-12-31"));
+            case "stale-milestone" -> request.contentType(ContentType.JSON).header("If-Match", "\"999\"")
+                    .body(Map.of("title", "授权测试", "dueDate", "2022-10-01"));
+            case "stale" -> request.header("If-Match", "\"999\"");
+            case "stale-complete" -> request.contentType(ContentType.JSON).header("If-Match", "\"999\"").body(Map.of("note", "授权测试"));
             default -> throw new IllegalArgumentException(body);
         };
     }
@@ -173,8 +188,8 @@ class TaskAuthorizationTest {
     }
 
     /**
-     * Five of Hefei's assignments in the sample plan that no other test touches: one only read, one
-     * submitted, one for progress, one with an extension request pending, and one whose pending
+     * Five of Hefei's assignments in the sample plan that no other test touches: one only read (with two
+     * milestones), one submitted, one for progress, one with an extension request pending, and one whose pending
      * request the office decides.
      */
     static final class Fixture {
@@ -190,6 +205,9 @@ class TaskAuthorizationTest {
         long extension;
         LocalDate extensionDue;
         long request;
+        /** On {@code read}: one set by the office, one planned by Hefei itself. */
+        long milestone;
+        long ownMilestone;
 
         static synchronized Fixture get() {
             if (instance == null) {
@@ -235,6 +253,10 @@ class TaskAuthorizationTest {
                     .body(Map.of("until", decidedDue.plusDays(30).toString(), "reason", "授权测试准备"))
                     .when().post("/api/assignments/" + decided + "/extension-requests").then().statusCode(201)
                     .extract().jsonPath().getLong("id");
+            milestone = given().auth().oauth2(office).contentType(ContentType.JSON).body(Map.of("title", "授权测试准备", "dueDate", "2022-10-01"))
+                    .when().post("/api/assignments/" + read + "/milestones").then().statusCode(201).extract().jsonPath().getLong("id");
+            ownMilestone = given().auth().oauth2(hefei).contentType(ContentType.JSON).body(Map.of("title", "授权测试准备", "dueDate", "2022-10-01"))
+                    .when().post("/api/assignments/" + read + "/milestones").then().statusCode(201).extract().jsonPath().getLong("id");
         }
 
         private static long id(Map<String, Object> assignment) {

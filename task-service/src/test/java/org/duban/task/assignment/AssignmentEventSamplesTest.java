@@ -63,7 +63,7 @@ class AssignmentEventSamplesTest {
 
     /** What one run of the story wrote, read back from the topic. */
     private record Story(long planId, long hefei, long group, List<Long> named, Map<String, String> hefeiEvents,
-                         String replaced) {
+                         List<String> hefeiAll, String replaced) {
     }
 
     private static Story story;
@@ -92,11 +92,16 @@ class AssignmentEventSamplesTest {
         long group = as(office).queryParam("planId", planId).queryParam("taskNumber", 2)
                 .when().get("/api/assignments").then().statusCode(200).extract().jsonPath().getLong("items[0].id");
 
+        as(hefeiStaff).when().post("/api/assignments/" + hefei + "/acknowledge").then().statusCode(200);
+        long milestone = as(office).body(Map.of("title", "报送工作方案", "dueDate", "2022-06-20"))
+                .when().post("/api/assignments/" + hefei + "/milestones").then().statusCode(201).extract().jsonPath().getLong("id");
         String etag = as(hefeiStaff).when().get("/api/assignments/" + hefei).then().statusCode(200).extract().header("ETag");
         as(hefeiStaff).header("If-Match", etag).body(Map.of("to", "IN_PROGRESS", "note", "已召开专题会议部署"))
                 .when().post("/api/assignments/" + hefei + "/transitions").then().statusCode(200);
         as(hefeiStaff).body(Map.of("text", "已在政府网站开设专栏，集中发布相关政策举措", "percent", 40))
                 .when().post("/api/assignments/" + hefei + "/progress").then().statusCode(200);
+        as(hefeiStaff).body(Map.of("note", "工作方案已报送省政务公开办"))
+                .when().post("/api/milestones/" + milestone + "/complete").then().statusCode(200);
         long request = as(hefeiStaff).body(Map.of("until", "2022-09-30", "reason", "需协调多个部门"))
                 .when().post("/api/assignments/" + hefei + "/extension-requests").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
@@ -110,18 +115,24 @@ class AssignmentEventSamplesTest {
         String groupKey = Long.toString(group);
         List<ConsumerRecord<String, String>> records = TopicReader.readUntil(SharedInfrastructure.kafkaBootstrapServers(),
                 "duban.assignments", r -> r.key().equals(hefeiKey) || r.key().equals(groupKey),
-                found -> found.size() >= 6, Duration.ofSeconds(30));
+                found -> found.size() >= 9, Duration.ofSeconds(30));
         Map<String, String> hefeiEvents = new LinkedHashMap<>();
+        List<String> hefeiAll = new ArrayList<>();
         String replaced = null;
         for (ConsumerRecord<String, String> r : records) {
             String type = type(r.value());
             if (r.key().equals(hefeiKey)) {
+                hefeiAll.add(r.value());
+            }
+            if (r.key().equals(hefeiKey) && type.equals("duban.assignment.milestone-changed")) {
+                hefeiEvents.put(type, r.value()); // the milestone reported done: the richest of the two
+            } else if (r.key().equals(hefeiKey)) {
                 hefeiEvents.putIfAbsent(type, r.value());
             } else if (type.equals("duban.assignment.replaced")) {
                 replaced = r.value();
             }
         }
-        story = new Story(planId, hefei, group, named, hefeiEvents, replaced);
+        story = new Story(planId, hefei, group, named, hefeiEvents, hefeiAll, replaced);
         return story;
     }
 
@@ -136,18 +147,27 @@ class AssignmentEventSamplesTest {
     @Test
     void everyTypeIsWrittenAsItsSampleShowsIt() {
         Story s = story();
-        assertEquals(List.of("duban.assignment.created", "duban.assignment.status-changed",
-                "duban.assignment.progress-reported", "duban.assignment.due-date-changed"), List.copyOf(s.hefeiEvents().keySet()));
+        assertEquals(List.of("duban.assignment.created", "duban.assignment.acknowledged", "duban.assignment.milestone-changed",
+                "duban.assignment.status-changed", "duban.assignment.progress-reported", "duban.assignment.due-date-changed"),
+                List.copyOf(s.hefeiEvents().keySet()));
         Map<String, Object> hefei = Map.of("/subject", "990201", "/data/id", 990201L, "/data/taskId", 990101L,
                 "/data/planId", 990001L);
+        Map<String, Object> signed = with(hefei, "/data/acknowledgedAt", "2022-06-07T01:00:00Z");
         EventSamples.check(s.hefeiEvents().get("duban.assignment.created"), with(hefei,
                 "/time", "2022-06-06T02:00:00Z", "/data/updatedAt", "2022-06-06T02:00:00Z"));
-        EventSamples.check(s.hefeiEvents().get("duban.assignment.status-changed"), with(hefei,
+        EventSamples.check(s.hefeiEvents().get("duban.assignment.acknowledged"), with(signed,
+                "/time", "2022-06-07T01:00:00Z", "/data/updatedAt", "2022-06-07T01:00:00Z"));
+        EventSamples.check(s.hefeiEvents().get("duban.assignment.status-changed"), with(signed,
                 "/time", "2022-06-08T01:30:00Z", "/data/updatedAt", "2022-06-08T01:30:00Z"));
-        EventSamples.check(s.hefeiEvents().get("duban.assignment.progress-reported"), with(hefei,
+        EventSamples.check(s.hefeiEvents().get("duban.assignment.progress-reported"), with(signed,
                 "/time", "2022-06-15T07:00:00Z", "/data/updatedAt", "2022-06-15T07:00:00Z",
                 "/data/lastProgressAt", "2022-06-15T07:00:00Z"));
-        EventSamples.check(s.hefeiEvents().get("duban.assignment.due-date-changed"), with(hefei,
+        EventSamples.check(s.hefeiEvents().get("duban.assignment.milestone-changed"), with(signed,
+                "/time", "2022-06-16T02:00:00Z", "/data/updatedAt", "2022-06-16T02:00:00Z",
+                "/data/lastProgressAt", "2022-06-15T07:00:00Z", "/data/milestone/id", 990301L,
+                "/data/milestone/assignmentId", 990201L, "/data/milestone/doneAt", "2022-06-16T02:00:00Z",
+                "/data/milestone/createdAt", "2022-06-07T02:00:00Z", "/data/milestone/updatedAt", "2022-06-16T02:00:00Z"));
+        EventSamples.check(s.hefeiEvents().get("duban.assignment.due-date-changed"), with(signed,
                 "/time", "2022-06-20T03:00:00Z", "/data/updatedAt", "2022-06-20T03:00:00Z",
                 "/data/lastProgressAt", "2022-06-15T07:00:00Z"));
         EventSamples.check(s.replaced(), Map.of("/subject", "990202", "/data/id", 990202L, "/data/taskId", 990102L,
@@ -164,12 +184,16 @@ class AssignmentEventSamplesTest {
                         "SELECT change_type, payload FROM sync_change WHERE assignment_id = ?1 ORDER BY id")
                 .setParameter(1, s.hefei()).getResultList());
         List<String> types = new ArrayList<>();
-        for (Object[] row : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] row = rows.get(i);
             types.add((String) row[0]);
-            JsonNode event = json.readTree(s.hefeiEvents().get((String) row[0]));
+            JsonNode event = json.readTree(s.hefeiAll().get(i));
+            assertEquals(event.get("type").asText(), row[0]);
             assertEquals(event.get("data"), json.readTree((String) row[1]), row[0] + " in the OA sync feed");
         }
-        assertEquals(List.copyOf(s.hefeiEvents().keySet()), types);
+        assertEquals(List.of("duban.assignment.created", "duban.assignment.acknowledged", "duban.assignment.milestone-changed",
+                "duban.assignment.status-changed", "duban.assignment.progress-reported", "duban.assignment.milestone-changed",
+                "duban.assignment.due-date-changed"), types);
     }
 
     @Test
