@@ -8,11 +8,13 @@ import org.duban.reminder.policy.PolicyStore;
 import org.duban.reminder.replica.OngoingAssignment;
 import org.duban.reminder.replica.OpenAssignment;
 import org.duban.reminder.replica.OpenAssignments;
+import org.duban.reminder.replica.OpenMilestone;
 import org.duban.reminder.replica.PlanScope;
 import org.duban.reminder.replica.ReplicaPosition;
 import org.duban.reminder.replica.TaskLeads;
 import org.duban.reminder.replica.Unit;
 import org.duban.reminder.replica.UnitContacts;
+import org.duban.reminder.replica.UnsignedAssignment;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -27,8 +29,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Runs the reminder rules as of an instant: the scheduler and {@code POST /api/reminders/run} both come
- * here. It orchestrates; each step is another class's job. Per policy: read the open assignments that can
- * owe something ({@link OpenAssignments}), work out what they owe ({@link Schedule}), record that in chunks
+ * here. It orchestrates; each step is another class's job. Per policy: read the open assignments (and their
+ * milestones) that can owe something ({@link OpenAssignments}), work out what they owe ({@link Schedule}), record that in chunks
  * ({@link SentReminders}: each key once, so re-runs, restarts and replicas running at the same time send a
  * reminder once), put only what was recorded now into the inboxes ({@link InboxWriter}) of the unit — for an
  * escalation also of the units {@link EscalationRecipients} names — and move the policy's watermark on
@@ -169,6 +171,13 @@ public class ReminderEngine {
         for (OngoingAssignment a : assignments.ongoingStartedOn(plans, startDays)) {
             schedule.progress(a.startedOn(), a.lastProgressAt()).ifPresent(o -> owed.add(new Owed(a.assignment(), o)));
         }
+        Set<LocalDate> issueDays = schedule.issueDaysDue(assignments.unsignedIssueDays(plans));
+        for (UnsignedAssignment a : assignments.unsignedIssuedOn(plans, issueDays)) {
+            schedule.acknowledge(a.issuedOn()).ifPresent(o -> owed.add(new Owed(a.assignment(), o)));
+        }
+        for (OpenMilestone m : assignments.milestonesDueOn(plans, schedule.candidateMilestoneDueDates())) {
+            schedule.milestone(m.dueDate()).ifPresent(o -> owed.add(new Owed(m, o)));
+        }
         owed.sort(Owed.PROCESSING_ORDER);
         return owed;
     }
@@ -195,11 +204,15 @@ public class ReminderEngine {
             List<Unit> recipients = kind == ReminderKind.ESCALATION
                     ? EscalationRecipients.of(unit, taskLeads.getOrDefault(a.taskId(), List.of()), office)
                     : List.of(unit);
+            // a milestone's reminder is about its own date
+            LocalDate dueDate = o.milestone() != null ? o.milestone().dueDate() : a.dueDate();
+            Long milestoneId = o.milestone() != null ? o.milestone().id() : null;
             for (Unit to : recipients) {
-                ReminderTexts.Text text = texts.reminder(kind, a.taskNumber(), a.dueDate(), schedule.today(), a.requirement(),
-                        a.unitName(), to.name(), policy.ongoingReportEvery());
-                entries.add(new InboxEntry(to.code(), a.id(), a.planId(), a.taskNumber(), kind, o.occasion().date(), a.dueDate(),
-                        text.title(), text.body()));
+                ReminderTexts.Text text = texts.reminder(kind, a.taskNumber(), dueDate, schedule.today(), a.requirement(),
+                        a.unitName(), to.name(), policy.ongoingReportEvery(),
+                        o.milestone() != null ? o.milestone().title() : null, policy.acknowledgeWithinDays());
+                entries.add(new InboxEntry(to.code(), a.id(), a.planId(), a.taskNumber(), milestoneId, kind, o.occasion().date(),
+                        dueDate, text.title(), text.body()));
             }
         }
         return new Recorded(fresh.size(), inbox.insert(runId, now, entries));

@@ -12,6 +12,12 @@ public enum ReminderKind {
     ESCALATION,
     /** For ONGOING work without a progress report in the last {@code ongoingReportEvery}. */
     PROGRESS_REPORT_DUE,
+    /** Once, on the working day after the {@code acknowledgeWithinDays} working days a unit had to sign for new work (签收). */
+    ACKNOWLEDGE_DUE,
+    /** On each of {@code milestoneLeadDays} before an open milestone's (节点) due date. */
+    MILESTONE_DUE,
+    /** Once, the day after an open milestone's due date. */
+    MILESTONE_OVERDUE,
     /** Added to API.md's list: a webhook subscription of the unit was disabled after repeated failure. */
     WEBHOOK_DISABLED
 }

@@ -29,7 +29,7 @@ public class ReminderTexts {
     /** What a reminder's text is made of. */
     @TemplateData
     public record Item(String kind, int taskNumber, long days, String dueDate, String requirement, String unitName,
-                       String recipientName, String period) {
+                       String recipientName, String period, String milestoneTitle, int withinDays) {
     }
 
     /** One line of a digest. */
@@ -42,9 +42,19 @@ public class ReminderTexts {
 
     public Text reminder(ReminderKind kind, int taskNumber, LocalDate dueDate, LocalDate today, String requirement,
                          String unitName, String recipientName, Period period) {
+        return reminder(kind, taskNumber, dueDate, today, requirement, unitName, recipientName, period, null, 0);
+    }
+
+    /**
+     * @param dueDate         the milestone's for MILESTONE_DUE and MILESTONE_OVERDUE
+     * @param milestoneTitle  the milestone's title, for those two kinds
+     * @param withinDays      the working days the unit had to sign for the work, for ACKNOWLEDGE_DUE
+     */
+    public Text reminder(ReminderKind kind, int taskNumber, LocalDate dueDate, LocalDate today, String requirement,
+                         String unitName, String recipientName, Period period, String milestoneTitle, int withinDays) {
         long days = dueDate == null ? 0 : Math.abs(java.time.temporal.ChronoUnit.DAYS.between(today, dueDate));
         Item item = new Item(kind.name(), taskNumber, days, date(dueDate), shortRequirement(requirement), unitName,
-                recipientName, period(period));
+                recipientName, period(period), milestoneTitle == null ? "" : milestoneTitle, withinDays);
         return new Text(Templates.title(item).render().strip(), Templates.body(item).render().strip());
     }
 
@@ -60,6 +70,9 @@ public class ReminderTexts {
             case OVERDUE -> "已逾期";
             case ESCALATION -> "督办升级";
             case PROGRESS_REPORT_DUE -> "报送进展";
+            case ACKNOWLEDGE_DUE -> "待签收";
+            case MILESTONE_DUE -> "节点将到期";
+            case MILESTONE_OVERDUE -> "节点已逾期";
             case WEBHOOK_DISABLED -> "系统通知";
         };
     }

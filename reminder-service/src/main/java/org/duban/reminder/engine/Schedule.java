@@ -175,6 +175,68 @@ public final class Schedule {
         return inWindow(n) ? Optional.of(new Occasion(ReminderKind.ESCALATION, n)) : Optional.empty();
     }
 
+    /**
+     * The day ACKNOWLEDGE_DUE goes out for work issued on {@code issuedOn} and not signed for (签收): the unit had
+     * the {@code acknowledgeWithinDays} working days after the day of issue; the reminder goes out on the working day
+     * after them. Issued on Thursday 2022-09-29 with 3 days: 9-30, then 10-08 and 10-09 (weekend days made working
+     * days after 国庆) — the reminder goes out on Monday 10-10. Empty when the policy sends none.
+     */
+    public Optional<LocalDate> acknowledgeDay(LocalDate issuedOn) {
+        if (policy.acknowledgeWithinDays() <= 0) {
+            return Optional.empty();
+        }
+        LocalDate last = issuedOn;
+        for (int i = 0; i < policy.acknowledgeWithinDays(); i++) {
+            last = days.nextWorkingDay(last.plusDays(1));
+        }
+        return Optional.of(days.nextWorkingDay(last.plusDays(1)));
+    }
+
+    /** The ACKNOWLEDGE_DUE work issued on {@code issuedOn} and still not signed for is owed in this run, if any. */
+    public Optional<Occasion> acknowledge(LocalDate issuedOn) {
+        return acknowledgeDay(issuedOn).filter(this::inWindow).map(d -> new Occasion(ReminderKind.ACKNOWLEDGE_DUE, d));
+    }
+
+    /** The issue days (among {@code issueDays}) whose ACKNOWLEDGE_DUE falls in the window: only their work is read. */
+    public Set<LocalDate> issueDaysDue(Set<LocalDate> issueDays) {
+        TreeSet<LocalDate> due = new TreeSet<>();
+        for (LocalDate day : issueDays) {
+            acknowledge(day).ifPresent(o -> due.add(day));
+        }
+        return due;
+    }
+
+    /** The due dates an open milestone can have to owe a reminder in this run. Only these are read. */
+    public Set<LocalDate> candidateMilestoneDueDates() {
+        TreeSet<LocalDate> due = new TreeSet<>();
+        for (LocalDate n : window()) {
+            for (int lead : policy.milestoneLeadDays()) {
+                due.add(n.plusDays(lead));
+            }
+            due.add(n.minusDays(1)); // MILESTONE_OVERDUE, the day after
+        }
+        return due;
+    }
+
+    /**
+     * What an open milestone due on {@code dueDate} is owed in this run: the latest of its lead days (MILESTONE_DUE)
+     * while it is not past, or once the day after (MILESTONE_OVERDUE).
+     */
+    public Optional<Occasion> milestone(LocalDate dueDate) {
+        if (!dueDate.isBefore(today)) {
+            Occasion latest = null;
+            for (int lead : policy.milestoneLeadDays()) { // largest first
+                LocalDate n = dueDate.minusDays(lead);
+                if (due(n)) {
+                    latest = new Occasion(ReminderKind.MILESTONE_DUE, n);
+                }
+            }
+            return latest != null && inWindow(latest.date()) ? Optional.of(latest) : Optional.empty();
+        }
+        LocalDate n = dueDate.plusDays(1);
+        return inWindow(n) ? Optional.of(new Occasion(ReminderKind.MILESTONE_OVERDUE, n)) : Optional.empty();
+    }
+
     /** The start dates of ONGOING work (among {@code anchors}) that have a reporting occasion in the window. */
     public Set<LocalDate> anchorsDue(Set<LocalDate> anchors) {
         TreeSet<LocalDate> due = new TreeSet<>();

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Puts a run's reminders into the units' inboxes ({@code notification}), many in one statement. A unit
- * has at most one entry per assignment, kind and occasion ({@code notification_once}): an entry already
+ * has at most one entry per assignment, kind, occasion and milestone ({@code notification_once}): an entry already
  * there is left as it is, read or not. The digests pick the new entries up later
  * ({@code dispatched_at} is null). Called inside the run's transaction.
  */
@@ -34,10 +34,11 @@ public class InboxWriter {
         return em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement ins = c.prepareStatement("""
                     INSERT INTO notification (unit_code, assignment_id, plan_id, task_number, kind, occasion, due_date,
-                        title, body, created_at, run_id)
-                    SELECT u, a, p, t, k, o, d, ti, b, ?, ?
-                    FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::int[], ?::text[], ?::date[], ?::date[], ?::text[], ?::text[])
-                        AS n(u, a, p, t, k, o, d, ti, b)
+                        title, body, milestone_id, created_at, run_id)
+                    SELECT u, a, p, t, k, o, d, ti, b, m, ?, ?
+                    FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::int[], ?::text[], ?::date[], ?::date[], ?::text[], ?::text[],
+                                ?::bigint[])
+                        AS n(u, a, p, t, k, o, d, ti, b, m)
                     ON CONFLICT DO NOTHING""")) {
                 ins.setObject(1, createdAt.atOffset(ZoneOffset.UTC));
                 ins.setLong(2, runId);
@@ -50,6 +51,7 @@ public class InboxWriter {
                 ins.setArray(9, c.createArrayOf("text", column(entries, e -> e.dueDate() == null ? null : e.dueDate().toString())));
                 ins.setArray(10, c.createArrayOf("text", column(entries, InboxEntry::title)));
                 ins.setArray(11, c.createArrayOf("text", column(entries, InboxEntry::body)));
+                ins.setArray(12, c.createArrayOf("bigint", column(entries, InboxEntry::milestoneId)));
                 return ins.executeUpdate();
             }
         });

@@ -35,6 +35,10 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "task_number")
     public Integer taskNumber;
 
+    /** The milestone (节点) it is about, for MILESTONE_DUE and MILESTONE_OVERDUE. */
+    @Column(name = "milestone_id")
+    public Long milestoneId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ReminderKind kind;

@@ -10,6 +10,6 @@ public final class NotificationEvents {
 
     public static NotificationSent.Notification of(NotificationView view) {
         return new NotificationSent.Notification(view.id(), view.unitCode(), view.assignmentId(), view.taskNumber(),
-                view.kind().name(), view.title(), view.body(), view.dueDate(), view.occasion(), view.createdAt(), view.readAt());
+                view.milestoneId(), view.kind().name(), view.title(), view.body(), view.dueDate(), view.occasion(), view.createdAt(), view.readAt());
     }
 }

@@ -15,17 +15,20 @@ public record NotificationView(
         @Schema(example = "gov-340100") String unitCode,
         @Schema(example = "1042") Long assignmentId,
         @Schema(example = "39") Integer taskNumber,
+        @Schema(description = "The milestone (节点) of the assignment it is about, for MILESTONE_DUE and MILESTONE_OVERDUE",
+                example = "12") Long milestoneId,
         ReminderKind kind,
         @Schema(example = "第39项任务还有7天到期（2022年6月30日）") String title,
         @Schema(example = "合肥市人民政府：\n您单位承担的第39项任务……完成时限为2022年6月30日，距到期还有7天。") String body,
-        @Schema(description = "The due date the reminder is about", example = "2022-06-30") LocalDate dueDate,
+        @Schema(description = "The due date the reminder is about (the milestone's, for the milestone kinds)",
+                example = "2022-06-30") LocalDate dueDate,
         @Schema(description = "The occasion: the lead day, the due date, the overdue day…", example = "2022-06-23")
         LocalDate occasion,
         Instant createdAt,
         @Schema(description = "Absent while unread") Instant readAt) {
 
     public static NotificationView of(Notification n) {
-        return new NotificationView(n.id, n.unitCode, n.assignmentId, n.taskNumber, n.kind, n.title, n.body, n.dueDate,
+        return new NotificationView(n.id, n.unitCode, n.assignmentId, n.taskNumber, n.milestoneId, n.kind, n.title, n.body, n.dueDate,
                 n.occasion, n.createdAt, n.readAt);
     }
 }

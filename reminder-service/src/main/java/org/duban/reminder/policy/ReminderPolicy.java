@@ -42,11 +42,19 @@ public record ReminderPolicy(
         @Schema(description = "Local time of day at which reminders go out", example = "09:00")
         String sendAt,
         @Schema(description = "Time zone of the plan", example = "Asia/Shanghai")
-        String zone) {
+        String zone,
+        @Schema(description = "Working days (China's holidays and 调休 days count) a unit has to sign for new work (签收); "
+                + "ACKNOWLEDGE_DUE goes out on the next working day when it has not. Counted from the day the assignment "
+                + "was issued to the unit; 0 = never (0–30)", example = "3")
+        Integer acknowledgeWithinDays,
+        @Schema(description = "Days before a milestone's due date on which MILESTONE_DUE goes out (0 = on the day itself; "
+                + "0–366, at most 10; [] = never). MILESTONE_OVERDUE goes out once, the day after.", example = "[3]")
+        List<Integer> milestoneLeadDays) {
 
     public static ReminderPolicy of(Policy p) {
         return new ReminderPolicy(p.leadDays(), p.onDueDate(), p.overdueRepeatDays(), p.escalateAfterDays(),
-                p.ongoingReportEvery().toString(), p.workdaysOnly(), p.sendAt().toString(), p.zone().getId());
+                p.ongoingReportEvery().toString(), p.workdaysOnly(), p.sendAt().toString(), p.zone().getId(),
+                p.acknowledgeWithinDays(), p.milestoneLeadDays());
     }
 
     /** The policy this request describes, absent fields taken from {@code base}; 400 with field errors. */
@@ -54,20 +62,14 @@ public record ReminderPolicy(
         List<Problem.FieldError> errors = new ArrayList<>();
         List<Integer> lead = base.leadDays();
         if (leadDays != null) {
-            if (leadDays.size() > 10) {
-                errors.add(new Problem.FieldError("leadDays", "at most 10 lead days"));
-            }
-            HashSet<Integer> seen = new HashSet<>();
-            for (int i = 0; i < leadDays.size(); i++) {
-                Integer d = leadDays.get(i);
-                if (d == null || d < 1 || d > 366) {
-                    errors.add(new Problem.FieldError("leadDays[" + i + "]", "must be a number of days from 1 to 366"));
-                } else if (!seen.add(d)) {
-                    errors.add(new Problem.FieldError("leadDays[" + i + "]", d + " is given twice"));
-                }
-            }
-            lead = leadDays.stream().filter(java.util.Objects::nonNull)
-                    .sorted(java.util.Comparator.reverseOrder()).distinct().toList();
+            lead = days("leadDays", leadDays, 1, errors);
+        }
+        List<Integer> milestoneLead = base.milestoneLeadDays();
+        if (milestoneLeadDays != null) {
+            milestoneLead = days("milestoneLeadDays", milestoneLeadDays, 0, errors);
+        }
+        if (acknowledgeWithinDays != null && (acknowledgeWithinDays < 0 || acknowledgeWithinDays > 30)) {
+            errors.add(new Problem.FieldError("acknowledgeWithinDays", "must be a number of working days from 0 (never) to 30"));
         }
         if (overdueRepeatDays != null && (overdueRepeatDays < 0 || overdueRepeatDays > 366)) {
             errors.add(new Problem.FieldError("overdueRepeatDays", "must be from 0 (no repeat) to 366"));
@@ -111,6 +113,25 @@ public record ReminderPolicy(
                 escalateAfterDays != null ? escalateAfterDays : base.escalateAfterDays(),
                 every,
                 workdaysOnly != null ? workdaysOnly : base.workdaysOnly(),
-                at, z);
+                at, z,
+                acknowledgeWithinDays != null ? acknowledgeWithinDays : base.acknowledgeWithinDays(),
+                milestoneLead);
+    }
+
+    /** A list of lead days ({@code min} to 366, at most 10, none twice), largest first; problems go to {@code errors}. */
+    private static List<Integer> days(String field, List<Integer> given, int min, List<Problem.FieldError> errors) {
+        if (given.size() > 10) {
+            errors.add(new Problem.FieldError(field, "at most 10 lead days"));
+        }
+        HashSet<Integer> seen = new HashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            Integer d = given.get(i);
+            if (d == null || d < min || d > 366) {
+                errors.add(new Problem.FieldError(field + "[" + i + "]", "must be a number of days from " + min + " to 366"));
+            } else if (!seen.add(d)) {
+                errors.add(new Problem.FieldError(field + "[" + i + "]", d + " is given twice"));
+            }
+        }
+        return given.stream().filter(java.util.Objects::nonNull).sorted(java.util.Comparator.reverseOrder()).distinct().toList();
     }
 }

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.duban.events.AssignmentEvent;
 import org.duban.events.AssignmentSnapshot;
+import org.duban.events.MilestoneSnapshot;
 import org.duban.events.UnitChanged;
 import org.duban.platform.messaging.ProcessedEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -27,7 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keeps reminder-service's copy of assignments and unit contacts. Each poll's records are applied in
+ * Keeps reminder-service's copy of assignments (with whether they are signed for), their milestones and unit
+ * contacts. Each poll's records are applied in
  * one transaction together with their ids in the consumer ledger and the partitions' new positions:
  * a redelivered event changes nothing, and nothing is applied twice or skipped across restarts.
  */
@@ -118,13 +120,13 @@ public class Replica {
         boolean replaced = type.equals(AssignmentEvent.Replaced.TYPE);
         try (var up = c.prepareStatement("""
                 INSERT INTO assignment_copy (id, plan_id, task_id, task_number, task_requirement, unit_code, unit_name,
-                    role, due_date, status, active, last_progress_at, anchor_date, version, updated_at, applied_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())
+                    role, due_date, status, active, last_progress_at, anchor_date, version, updated_at, acknowledged_at, applied_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())
                 ON CONFLICT (id) DO UPDATE SET task_requirement = COALESCE(EXCLUDED.task_requirement, assignment_copy.task_requirement),
                     unit_code = EXCLUDED.unit_code, unit_name = EXCLUDED.unit_name, role = EXCLUDED.role,
                     due_date = EXCLUDED.due_date, status = EXCLUDED.status, active = assignment_copy.active AND EXCLUDED.active,
                     last_progress_at = EXCLUDED.last_progress_at, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at,
-                    applied_at = EXCLUDED.applied_at
+                    acknowledged_at = EXCLUDED.acknowledged_at, applied_at = EXCLUDED.applied_at
                 WHERE assignment_copy.version <= EXCLUDED.version""")) {
             up.setLong(1, a.id());
             up.setLong(2, a.planId());
@@ -141,6 +143,39 @@ public class Replica {
             up.setObject(13, time.atZone(PLAN_ZONE).toLocalDate());
             up.setLong(14, a.version());
             up.setObject(15, time.atOffset(java.time.ZoneOffset.UTC));
+            up.setObject(16, a.acknowledgedAt() == null ? null : a.acknowledgedAt().atOffset(java.time.ZoneOffset.UTC));
+            up.executeUpdate();
+        }
+        if (type.equals(AssignmentEvent.MilestoneChanged.TYPE)) {
+            applyMilestone(c, data, type, time);
+        }
+    }
+
+    /**
+     * The milestone a milestone-changed event carries, into {@code milestone_copy}; an older version than the copy's
+     * changes nothing, and a removed milestone stays removed.
+     */
+    private void applyMilestone(Connection c, JsonNode data, String type, Instant time) throws SQLException {
+        MilestoneSnapshot m = data.hasNonNull("milestone") ? read(data.get("milestone"), MilestoneSnapshot.class, type) : null;
+        if (m == null || m.title() == null || m.dueDate() == null) {
+            LOG.warnf("skipping a %s event without a milestone", type);
+            return;
+        }
+        boolean removed = AssignmentEvent.MilestoneChanged.DELETED.equals(data.path("change").asText());
+        try (var up = c.prepareStatement("""
+                INSERT INTO milestone_copy (id, assignment_id, title, due_date, status, active, version, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, due_date = EXCLUDED.due_date, status = EXCLUDED.status,
+                    active = milestone_copy.active AND EXCLUDED.active, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
+                WHERE milestone_copy.version <= EXCLUDED.version""")) {
+            up.setLong(1, m.id());
+            up.setLong(2, m.assignmentId());
+            up.setString(3, m.title());
+            up.setObject(4, m.dueDate());
+            up.setString(5, m.status() == null ? "OPEN" : m.status());
+            up.setBoolean(6, !removed);
+            up.setLong(7, m.version());
+            up.setObject(8, time.atOffset(java.time.ZoneOffset.UTC));
             up.executeUpdate();
         }
     }
