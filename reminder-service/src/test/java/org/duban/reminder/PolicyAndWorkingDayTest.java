@@ -48,6 +48,28 @@ class PolicyAndWorkingDayTest {
     }
 
     @Test
+    void signingAndMilestoneFieldsHaveDefaultsAndLimits() {
+        given().auth().oauth2(TestTokens.viewer()).when().get("/api/reminder-policies/777003").then().statusCode(200)
+                .body("acknowledgeWithinDays", equalTo(3)).body("milestoneLeadDays", equalTo(List.of(3)));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("acknowledgeWithinDays", 31, "milestoneLeadDays", List.of(-1, 3, 3, 367)))
+                .when().put("/api/reminder-policies/777003").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("acknowledgeWithinDays", "milestoneLeadDays[0]", "milestoneLeadDays[2]",
+                        "milestoneLeadDays[3]"));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("milestoneLeadDays", List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)))
+                .when().put("/api/reminder-policies/777003").then().statusCode(400).body("errors[0].field", equalTo("milestoneLeadDays"));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body("{\"acknowledgeWithinDays\": \"three\"}")
+                .when().put("/api/reminder-policies/777003").then().statusCode(400).contentType("application/problem+json");
+        // 0 and [] switch them off; the lead days come back largest first, the day itself (0) allowed
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("acknowledgeWithinDays", 0, "milestoneLeadDays", List.of(0, 7, 1)))
+                .when().put("/api/reminder-policies/777003").then().statusCode(200)
+                .body("acknowledgeWithinDays", equalTo(0)).body("milestoneLeadDays", equalTo(List.of(7, 1, 0)))
+                .body("leadDays", equalTo(List.of(30, 7, 1)));
+    }
+
+    @Test
     void aPlansOwnPolicyNeedsIfMatchToChange() {
         String etag = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("leadDays", List.of(10, 3))).when().put("/api/reminder-policies/777002").then().statusCode(200)

@@ -73,13 +73,15 @@ class ScheduleTest {
         // OVERDUE occasions 07-01 and 07-08 were never sent; on 07-12 only the latest goes out
         assertEquals("OVERDUE 2022-07-08", render(at("2022-07-12T10:00+08:00", Policy.BUILT_IN).fixed(DUE)));
         // beyond the catch-up window nothing is sent for the past occasion; the next one comes in time
-        Policy once = new Policy(List.of(30, 7, 1), true, 0, 0, Period.ZERO, true, LocalTime.of(9, 0), ZoneId.of("Asia/Shanghai"));
+        Policy once = new Policy(List.of(30, 7, 1), true, 0, 0, Period.ZERO, true, LocalTime.of(9, 0), ZoneId.of("Asia/Shanghai"),
+                3, List.of(3));
         assertEquals("", render(at("2022-07-12T10:00+08:00", once).fixed(DUE)));
     }
 
     @Test
     void aDayOffShiftsTheReminderToTheNextWorkingDay() {
-        Policy lead27 = new Policy(List.of(27), false, 7, 14, Period.ZERO, true, LocalTime.of(9, 0), ZoneId.of("Asia/Shanghai"));
+        Policy lead27 = new Policy(List.of(27), false, 7, 14, Period.ZERO, true, LocalTime.of(9, 0), ZoneId.of("Asia/Shanghai"),
+                3, List.of(3));
         Schedule holiday = at("2022-06-03T10:00+08:00", lead27);
         assertFalse(holiday.active(), "nothing goes out on 端午节");
         Schedule weekend = at("2022-06-05T10:00+08:00", lead27);
@@ -89,7 +91,8 @@ class ScheduleTest {
         assertEquals(LocalDate.of(2022, 6, 6), monday.sendDate(LocalDate.of(2022, 6, 3)));
         assertEquals("DUE_SOON 2022-06-03", render(monday.fixed(DUE)));
         // without workdaysOnly it goes out on the day itself
-        Policy everyDay = new Policy(List.of(27), false, 7, 14, Period.ZERO, false, LocalTime.of(9, 0), ZoneId.of("Asia/Shanghai"));
+        Policy everyDay = new Policy(List.of(27), false, 7, 14, Period.ZERO, false, LocalTime.of(9, 0), ZoneId.of("Asia/Shanghai"),
+                3, List.of(3));
         assertEquals("DUE_SOON 2022-06-03", render(at("2022-06-03T10:00+08:00", everyDay).fixed(DUE)));
     }
 

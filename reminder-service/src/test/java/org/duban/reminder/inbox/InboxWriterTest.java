@@ -96,7 +96,7 @@ class InboxWriterTest {
     @Test
     void theEntryShowsWhatTheReminderSays() {
         insert(List.of(entry(UNIT, FIRST, ReminderKind.DUE_SOON, DUE.minusDays(7), "第39项任务还有7天到期（2031年6月30日）"),
-                new InboxEntry(UNIT, FIRST + 1, 830_001, 7, ReminderKind.PROGRESS_REPORT_DUE, LocalDate.of(2031, 6, 2), null,
+                new InboxEntry(UNIT, FIRST + 1, 830_001, 7, null, ReminderKind.PROGRESS_REPORT_DUE, LocalDate.of(2031, 6, 2), null,
                         "第7项任务请报送进展", "请及时报送工作进展情况。")));
 
         JsonPath box = inboxOf(UNIT);
@@ -117,7 +117,7 @@ class InboxWriterTest {
     }
 
     private static InboxEntry entry(String unit, long assignmentId, ReminderKind kind, LocalDate occasion, String title) {
-        return new InboxEntry(unit, assignmentId, 830_001, 39, kind, occasion, DUE, title, "请抓紧推进，按时办结并报送进展情况。");
+        return new InboxEntry(unit, assignmentId, 830_001, 39, null, kind, occasion, DUE, title, "请抓紧推进，按时办结并报送进展情况。");
     }
 
     private static JsonPath inboxOf(String unit) {

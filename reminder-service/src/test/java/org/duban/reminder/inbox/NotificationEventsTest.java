@@ -27,8 +27,9 @@ class NotificationEventsTest {
 
     @Test
     void everyValueOfTheViewLandsInItsOwnField() {
-        NotificationView view = new NotificationView(310, "gov-340100", 1042L, 39, ReminderKind.OVERDUE, "第39项任务已逾期1天（2022年6月30日到期）",
-                "合肥市人民政府：\n您单位承担的第39项任务……已逾期1天。", LocalDate.parse("2022-06-30"), LocalDate.parse("2022-07-01"),
+        NotificationView view = new NotificationView(310, "gov-340100", 1042L, 39, 12L, ReminderKind.MILESTONE_OVERDUE,
+                "第39项任务节点“报送工作方案”已逾期1天（2022年6月30日到期）",
+                "合肥市人民政府：\n您单位承担的第39项任务……工作节点“报送工作方案”……已逾期1天。", LocalDate.parse("2022-06-30"), LocalDate.parse("2022-07-01"),
                 Instant.parse("2022-07-01T01:00:02.5Z"), Instant.parse("2022-07-01T02:00:00Z"));
         assertEquals(json.valueToTree(view), json.valueToTree(NotificationEvents.of(view)));
     }

@@ -100,7 +100,7 @@ class OpenAssignmentsTest {
                 Row.open(FIRST + 3, PLAN, 81_002, "gov-340100", null).ongoing(began.plusDays(2), null),
                 // a fixed due date: reminded by it, not asked for reports
                 new Row(FIRST + 4, PLAN, 81_003, 3, "按期完成", "gov-340100", "合肥市人民政府", "RESPONSIBLE", began.plusDays(90),
-                        "NOT_STARTED", true, began.plusDays(3), null),
+                        "NOT_STARTED", true, began.plusDays(3), null, null),
                 Row.open(FIRST + 5, OTHER_PLAN, 81_004, "gov-340100", null).ongoing(began.plusDays(4), null));
 
         assertEquals(Set.of(began, began.plusDays(2)), read(() -> assignments.ongoingStartDays(PlanScope.only(PLAN))));

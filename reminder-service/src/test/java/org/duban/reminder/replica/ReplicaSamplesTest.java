@@ -37,11 +37,15 @@ class ReplicaSamplesTest {
     private static final String CREATED = "990001|990101|1|" + REQUIREMENT
             + "|gov-340100|合肥市人民政府|RESPONSIBLE|2022-06-30|NOT_STARTED|true|-|2022-06-06|0|2022-06-06T02:00:00Z";
     private static final String STARTED = "990001|990101|1|" + REQUIREMENT
-            + "|gov-340100|合肥市人民政府|RESPONSIBLE|2022-06-30|IN_PROGRESS|true|-|2022-06-06|1|2022-06-08T01:30:00Z";
+            + "|gov-340100|合肥市人民政府|RESPONSIBLE|2022-06-30|IN_PROGRESS|true|-|2022-06-06|3|2022-06-08T01:30:00Z";
     private static final String REPORTED = "990001|990101|1|" + REQUIREMENT
-            + "|gov-340100|合肥市人民政府|RESPONSIBLE|2022-06-30|IN_PROGRESS|true|2022-06-15T07:00:00Z|2022-06-06|2|2022-06-15T07:00:00Z";
+            + "|gov-340100|合肥市人民政府|RESPONSIBLE|2022-06-30|IN_PROGRESS|true|2022-06-15T07:00:00Z|2022-06-06|4|2022-06-15T07:00:00Z";
+    private static final String SIGNED = "990001|990101|1|" + REQUIREMENT
+            + "|gov-340100|合肥市人民政府|RESPONSIBLE|2022-06-30|NOT_STARTED|true|-|2022-06-06|1|2022-06-07T01:00:00Z";
+    private static final String MILESTONE_DONE = "990001|990101|1|" + REQUIREMENT
+            + "|gov-340100|合肥市人民政府|RESPONSIBLE|2022-06-30|IN_PROGRESS|true|2022-06-15T07:00:00Z|2022-06-06|5|2022-06-16T02:00:00Z";
     private static final String EXTENDED = "990001|990101|1|" + REQUIREMENT
-            + "|gov-340100|合肥市人民政府|RESPONSIBLE|2022-09-30|IN_PROGRESS|true|2022-06-15T07:00:00Z|2022-06-06|3|2022-06-20T03:00:00Z";
+            + "|gov-340100|合肥市人民政府|RESPONSIBLE|2022-09-30|IN_PROGRESS|true|2022-06-15T07:00:00Z|2022-06-06|6|2022-06-20T03:00:00Z";
 
     @Inject
     EntityManager em;
@@ -51,9 +55,15 @@ class ReplicaSamplesTest {
     @Test
     void theAssignmentSamplesBuildTheCopyOneChangeAfterAnother() {
         sendAndAwait("duban.assignment.created", 990201, CREATED);
+        assertEquals("-", acknowledgedAt(990201));
+        sendAndAwait("duban.assignment.acknowledged", 990201, SIGNED);
+        assertEquals("2022-06-07T01:00:00Z", acknowledgedAt(990201), "signed for (签收)");
         sendAndAwait("duban.assignment.status-changed", 990201, STARTED);
         sendAndAwait("duban.assignment.progress-reported", 990201, REPORTED);
+        sendAndAwait("duban.assignment.milestone-changed", 990201, MILESTONE_DONE);
+        assertEquals("990201|报送工作方案|2022-06-20|DONE|true|1", milestone(990301), "the milestone, reported done");
         sendAndAwait("duban.assignment.due-date-changed", 990201, EXTENDED);
+        assertEquals("2022-06-07T01:00:00Z", acknowledgedAt(990201), "later events keep the signature");
 
         // the same event again, even with data claiming a later version, is recognised by its id and dropped
         ObjectNode again = sample("duban.assignment.status-changed");
@@ -66,6 +76,39 @@ class ReplicaSamplesTest {
         late.put("id", UUID.randomUUID().toString());
         consumed(send("duban.assignments", late));
         assertEquals(EXTENDED, assignment(990201));
+    }
+
+    @Test
+    void aMilestoneFollowsItsChangesAndStaysRemovedOnceRemoved() {
+        // the sample's assignment 990201 under other ids, so that this test does not depend on the one above
+        ObjectNode created = sample("duban.assignment.created");
+        created.put("id", UUID.randomUUID().toString()).put("subject", "990211");
+        ((ObjectNode) created.get("data")).put("id", 990211);
+        consumed(send("duban.assignments", created));
+
+        ObjectNode done = milestoneEvent(990211, 990311, "COMPLETED", 5, 1);
+        consumed(send("duban.assignments", done));
+        assertEquals("990211|报送工作方案|2022-06-20|DONE|true|1", milestone(990311));
+
+        ObjectNode removed = milestoneEvent(990211, 990311, "DELETED", 6, 1);
+        consumed(send("duban.assignments", removed));
+        assertEquals("990211|报送工作方案|2022-06-20|DONE|false|1", milestone(990311), "removed: kept, inactive");
+
+        // an older change arriving late under an id of its own does not bring it back
+        ObjectNode late = milestoneEvent(990211, 990311, "CREATED", 4, 0);
+        ((ObjectNode) late.get("data").get("milestone")).put("status", "OPEN");
+        consumed(send("duban.assignments", late));
+        assertEquals("990211|报送工作方案|2022-06-20|DONE|false|1", milestone(990311));
+    }
+
+    /** The milestone-changed sample for another assignment and milestone, as change {@code change} at those versions. */
+    private ObjectNode milestoneEvent(long assignment, long milestone, String change, long assignmentVersion, long milestoneVersion) {
+        ObjectNode event = sample("duban.assignment.milestone-changed");
+        event.put("id", UUID.randomUUID().toString()).put("subject", Long.toString(assignment));
+        ObjectNode data = (ObjectNode) event.get("data");
+        data.put("id", assignment).put("version", assignmentVersion).put("change", change);
+        ((ObjectNode) data.get("milestone")).put("id", milestone).put("assignmentId", assignment).put("version", milestoneVersion);
+        return event;
     }
 
     @Test
@@ -82,14 +125,14 @@ class ReplicaSamplesTest {
 
     @Test
     void fieldsAndTypesOfANewerProducerAreTakenInStride() {
-        // API.md's additions (签收) as a newer task-service would write them: a type and fields this version does not know
-        ObjectNode acknowledged = sample("duban.assignment.status-changed");
-        acknowledged.put("id", UUID.randomUUID().toString()).put("type", "duban.assignment.acknowledged").put("subject", "990205");
-        ((ObjectNode) acknowledged.get("data")).put("id", 990205).put("acknowledgedAt", "2022-06-07T01:00:00Z")
-                .put("acknowledgedBy", "staff-gov-340100").put("childCount", 0);
-        send("duban.assignments", acknowledged);
+        // API.md's additions (催办, delegation) as a newer task-service would write them: a type and fields this version does not know
+        ObjectNode urged = sample("duban.assignment.status-changed");
+        urged.put("id", UUID.randomUUID().toString()).put("type", "duban.assignment.urged").put("subject", "990205");
+        ((ObjectNode) urged.get("data")).put("id", 990205).put("message", "请抓紧办理").put("parentId", 990200)
+                .put("childCount", 0);
+        send("duban.assignments", urged);
         String started = "990001|990101|1|" + REQUIREMENT
-                + "|gov-340100|合肥市人民政府|RESPONSIBLE|2022-06-30|IN_PROGRESS|true|-|2022-06-08|1|2022-06-08T01:30:00Z";
+                + "|gov-340100|合肥市人民政府|RESPONSIBLE|2022-06-30|IN_PROGRESS|true|-|2022-06-08|3|2022-06-08T01:30:00Z";
         await().atMost(Duration.ofSeconds(30)).until(() -> started.equals(assignment(990205)));
 
         ObjectNode unit = sample("duban.unit.changed");
@@ -154,6 +197,16 @@ class ReplicaSamplesTest {
                        coalesce(to_char(last_progress_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), '-'), anchor_date::text,
                        version, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))
                 FROM assignment_copy WHERE id = ?1""", id);
+    }
+
+    private String acknowledgedAt(long id) {
+        return single("SELECT coalesce(to_char(acknowledged_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), '-') "
+                + "FROM assignment_copy WHERE id = ?1", id);
+    }
+
+    private String milestone(long id) {
+        return single("SELECT concat_ws('|', assignment_id, title, due_date::text, status, active::text, version) "
+                + "FROM milestone_copy WHERE id = ?1", id);
     }
 
     private String unit(String code) {
