@@ -108,6 +108,9 @@ final class S3EvidenceStore implements EvidenceStore, AutoCloseable {
         for (var page : s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix))) {
             List<StoredObject> objects = new ArrayList<>(page.contents().size());
             for (S3Object o : page.contents()) {
+                if (o.key().endsWith("/")) {
+                    continue; // a folder marker (some stores list them), not a file
+                }
                 objects.add(new StoredObject(o.key().substring(prefix.length()), o.lastModified()));
             }
             pages.accept(objects);
