@@ -95,7 +95,10 @@ class AssignmentEventSamplesTest {
         String etag = as(hefeiStaff).when().get("/api/assignments/" + hefei).then().statusCode(200).extract().header("ETag");
         as(hefeiStaff).header("If-Match", etag).body(Map.of("to", "IN_PROGRESS", "note", "已召开专题会议部署"))
                 .when().post("/api/assignments/" + hefei + "/transitions").then().statusCode(200);
-        as(hefeiStaff).body(Map.of("text", "已在政府网站开设专栏，集中发布相关政策举措", "percent", 40))
+        long evidence = given().auth().oauth2(hefeiStaff)
+                .multiPart("file", "progress.pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII), "application/pdf")
+                .when().post("/api/assignments/" + hefei + "/attachments").then().statusCode(201).extract().jsonPath().getLong("id");
+        as(hefeiStaff).body(Map.of("text", "已在政府网站开设专栏，集中发布相关政策举措", "percent", 40, "attachmentIds", List.of(evidence)))
                 .when().post("/api/assignments/" + hefei + "/progress").then().statusCode(200);
         long request = as(hefeiStaff).body(Map.of("until", "2022-09-30", "reason", "需协调多个部门"))
                 .when().post("/api/assignments/" + hefei + "/extension-requests").then().statusCode(201)
@@ -146,7 +149,7 @@ class AssignmentEventSamplesTest {
                 "/time", "2022-06-08T01:30:00Z", "/data/updatedAt", "2022-06-08T01:30:00Z"));
         EventSamples.check(s.hefeiEvents().get("duban.assignment.progress-reported"), with(hefei,
                 "/time", "2022-06-15T07:00:00Z", "/data/updatedAt", "2022-06-15T07:00:00Z",
-                "/data/lastProgressAt", "2022-06-15T07:00:00Z"));
+                "/data/lastProgressAt", "2022-06-15T07:00:00Z", "/data/attachmentIds", List.of(990301L)));
         EventSamples.check(s.hefeiEvents().get("duban.assignment.due-date-changed"), with(hefei,
                 "/time", "2022-06-20T03:00:00Z", "/data/updatedAt", "2022-06-20T03:00:00Z",
                 "/data/lastProgressAt", "2022-06-15T07:00:00Z"));
