@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
  * Local HTTP servers standing in for the services: they answer with what they received, so a test
  * can see exactly what the gateway forwarded, and serve an OpenAPI document of their own at
  * {@code /q/openapi} ({@code openapi/unit-service.json}, {@code openapi/task-service.json}).
- * {@code /api/tasks/slow} answers after 3 s; {@code /api/tasks/cut-short} promises 100,000 bytes and
+ * {@code /api/tasks/slow} (and any path with the query {@code ?slow}) answers after 3 s; {@code /api/tasks/cut-short} promises 100,000 bytes and
  * hangs up after a few, {@code /api/tasks/cut-chunked} breaks off a chunked answer;
  * {@code /api/units/hop} answers with hop-by-hop headers of its own. The reminder-service is pointed
  * at a port nobody listens on. Tokens come from the test issuer.
@@ -37,6 +37,7 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
                 "duban.gateway.services.reminder-service.url", "http://127.0.0.1:" + closedPort(),
                 "duban.gateway.request-timeout", "1s",
                 "duban.gateway.max-request-size", "64K",
+                "duban.gateway.max-upload-size", "256K",
                 "quarkus.oidc.auth-server-url", TestTokens.issuer());
     }
 
@@ -89,7 +90,7 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
             exchange.getResponseHeaders().add("Keep-Alive", "timeout=5");
             exchange.getResponseHeaders().add("X-Request-Id", "the-services-own");
         }
-        if (path.equals("/api/tasks/slow")) {
+        if (path.equals("/api/tasks/slow") || "slow".equals(exchange.getRequestURI().getQuery())) {
             try {
                 Thread.sleep(3000); // longer than the gateway's request timeout in this test
             } catch (InterruptedException e) {

@@ -67,6 +67,10 @@ class TaskAuthorizationTest {
             "POST   /api/assignments/{progress}/progress         progress      401 403 200 403 403 403",
             "POST   /api/assignments/{extension}/extension-requests extension  401 403 409 403 403 403",
             "POST   /api/assignments/{read}/resolve              resolve       401 403 403 403 403 409",
+            "GET    /api/assignments/{read}/attachments          -             401 200 200 403 200 200",
+            "POST   /api/assignments/{read}/attachments          program       401 403 415 403 403 415",
+            "GET    /api/attachments/{file}/content              -             401 200 200 403 200 200",
+            "DELETE /api/attachments/{cited}                     -             401 403 409 403 403 409",
             "GET    /api/extension-requests                      -             401 200 403 403 200 200",
             "POST   /api/extension-requests/{request}/decision   decision      401 403 403 403 403 200",
             "GET    /api/sync/assignments                        -             401 403 403 403 200 200",
@@ -100,7 +104,8 @@ class TaskAuthorizationTest {
                 .replace("{read}", Long.toString(f.read)).replace("{submitted}", Long.toString(f.submitted))
                 .replace("{progress}", Long.toString(f.progress)).replace("{extension}", Long.toString(f.extension))
                 .replace("{request}", Long.toString(f.request)).replace("{milestone}", Long.toString(f.milestone))
-                .replace("{own-milestone}", Long.toString(f.ownMilestone));
+                .replace("{own-milestone}", Long.toString(f.ownMilestone)).replace("{file}", Long.toString(f.file))
+                .replace("{cited}", Long.toString(f.cited));
         RequestSpecification request = withBody(as(caller), body, f);
         ValidatableResponse response = request.when().request(method, url).then().statusCode(status);
         if (status >= 400) {
@@ -164,6 +169,8 @@ class TaskAuthorizationTest {
                     .body(Map.of("title", "授权测试", "dueDate", "2022-10-01"));
             case "stale" -> request.header("If-Match", "\"999\"");
             case "stale-complete" -> request.contentType(ContentType.JSON).header("If-Match", "\"999\"").body(Map.of("note", "授权测试"));
+            // a program renamed to .pdf: whoever may upload gets as far as the type check (415), and nothing is stored
+            case "program" -> request.multiPart("file", "进展报告.pdf", new byte[]{0x7F, 'E', 'L', 'F', 2, 1, 1, 0}, "application/pdf");
             default -> throw new IllegalArgumentException(body);
         };
     }
@@ -208,6 +215,8 @@ class TaskAuthorizationTest {
         /** On {@code read}: one set by the office, one planned by Hefei itself. */
         long milestone;
         long ownMilestone;
+        long file;
+        long cited;
 
         static synchronized Fixture get() {
             if (instance == null) {
@@ -249,6 +258,13 @@ class TaskAuthorizationTest {
             given().auth().oauth2(hefei).contentType(ContentType.JSON)
                     .body(Map.of("until", extensionDue.plusDays(30).toString(), "reason", "授权测试准备"))
                     .when().post("/api/assignments/" + extension + "/extension-requests").then().statusCode(201);
+            file = given().auth().oauth2(hefei).multiPart("file", "report.pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII))
+                    .when().post("/api/assignments/" + read + "/attachments").then().statusCode(201).extract().jsonPath().getLong("id");
+            cited = given().auth().oauth2(hefei).multiPart("file", "photo.pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII))
+                    .when().post("/api/assignments/" + progress + "/attachments").then().statusCode(201).extract().jsonPath().getLong("id");
+            given().auth().oauth2(hefei).contentType(ContentType.JSON)
+                    .body(Map.of("text", "授权测试准备", "attachmentIds", List.of(cited)))
+                    .when().post("/api/assignments/" + progress + "/progress").then().statusCode(200);
             request = given().auth().oauth2(hefei).contentType(ContentType.JSON)
                     .body(Map.of("until", decidedDue.plusDays(30).toString(), "reason", "授权测试准备"))
                     .when().post("/api/assignments/" + decided + "/extension-requests").then().statusCode(201)

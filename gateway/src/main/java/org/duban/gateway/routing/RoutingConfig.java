@@ -23,6 +23,14 @@ public interface RoutingConfig {
     @WithDefault("30s")
     Duration requestTimeout();
 
+    /**
+     * The same for an upload (see {@code upload-paths}): the service answers only once the whole file has
+     * arrived and is stored, and Vert.x counts only the answer's bytes as activity, so a 50 MB file on a
+     * slow line needs longer than {@code request-timeout} of silence.
+     */
+    @WithDefault("10m")
+    Duration uploadTimeout();
+
     interface Service {
         /** Base URL of the service, e.g. {@code http://task-service:8081}. */
         URI url();

@@ -10,6 +10,7 @@ import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.duban.gateway.traffic.BodyLimits;
 import org.duban.gateway.traffic.BodySizeLimit;
 import org.jboss.logging.Logger;
 
@@ -35,10 +36,12 @@ public class ServiceProxy {
     private final RoutingConfig config;
     private final RouteTable table;
     private final BodySizeLimit bodySizeLimit;
+    private final BodyLimits bodyLimits;
 
-    ServiceProxy(RoutingConfig config, BodySizeLimit bodySizeLimit) {
+    ServiceProxy(RoutingConfig config, BodySizeLimit bodySizeLimit, BodyLimits bodyLimits) {
         this.config = config;
         this.bodySizeLimit = bodySizeLimit;
+        this.bodyLimits = bodyLimits;
         Map<String, Map.Entry<URI, List<String>>> services = new LinkedHashMap<>();
         config.services().forEach((name, service) ->
                 services.put(name, new AbstractMap.SimpleImmutableEntry<>(service.url(), service.prefixes())));
@@ -68,10 +71,12 @@ public class ServiceProxy {
         boolean ssl = "https".equalsIgnoreCase(target.getScheme());
         int port = target.getPort() > 0 ? target.getPort() : ssl ? 443 : 80;
         long idleTimeout = config.requestTimeout().toMillis();
+        long uploadTimeout = config.uploadTimeout().toMillis();
         return HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                 .origin(context -> client.request(new RequestOptions()
                                 .setHost(target.getHost()).setPort(port).setSsl(ssl)
-                                .setIdleTimeout(idleTimeout))
+                                .setIdleTimeout(bodyLimits.isUpload(context.request().getMethod(),
+                                        context.request().proxiedRequest().path()) ? uploadTimeout : idleTimeout))
                         .map(request -> request.exceptionHandler(failure -> { })) // its answer fails too: ServiceFailures
                         .recover(failure -> Future.failedFuture(new ServiceFailures.Unreachable(failure))))
                 .addInterceptor(new ServiceFailures(service))

@@ -12,7 +12,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The size limit for a body sent without a length (chunked), as the proxy streams it: once it grows
- * past {@code max-request-size} the forwarded request is reset and the answer is a 413 problem.
+ * past its limit ({@link BodyLimits}: {@code max-request-size}, or {@code max-upload-size} for an
+ * upload) the forwarded request is reset and the answer is a 413 problem.
  * (A declared {@code Content-Length} over the limit never gets this far: {@link TrafficGuards}.)
  */
 @ApplicationScoped
@@ -20,10 +21,10 @@ public class BodySizeLimit implements ProxyInterceptor {
 
     private static final Logger LOG = Logger.getLogger(BodySizeLimit.class);
 
-    private final long limit;
+    private final BodyLimits limits;
 
-    BodySizeLimit(TrafficConfig config) {
-        this.limit = config.maxRequestSize().asLongValue();
+    BodySizeLimit(BodyLimits limits) {
+        this.limits = limits;
     }
 
     @Override
@@ -33,6 +34,7 @@ public class BodySizeLimit implements ProxyInterceptor {
         if (body == null || body.length() >= 0) {
             return context.sendRequest();
         }
+        long limit = limits.limitFor(request.getMethod(), request.proxiedRequest().path());
         LimitedBody limited = new LimitedBody(body.stream(), limit);
         request.setBody(Body.body(limited));
         return context.sendRequest().recover(failure -> {

@@ -14,6 +14,18 @@ public interface TrafficConfig {
     @WithDefault("10M")
     MemorySize maxRequestSize();
 
+    /**
+     * The largest body of an upload ({@code POST} to a path matching {@link #uploadPaths()}): evidence files
+     * up to task-service's {@code duban.evidence.max-size} (50 MB) and the form around them. Streamed through
+     * like any body, never held.
+     */
+    @WithDefault("51M")
+    MemorySize maxUploadSize();
+
+    /** A regular expression for the paths that take uploads: task-service's evidence files. */
+    @WithDefault("/api/assignments/[^/]+/attachments/?")
+    String uploadPaths();
+
     RateLimit rateLimit();
 
     /** A token bucket per client (the token's azp and sub, else the remote address) on everything under /api. */

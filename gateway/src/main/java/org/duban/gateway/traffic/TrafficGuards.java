@@ -23,9 +23,11 @@ public class TrafficGuards {
 
     private final TrafficConfig config;
     private final RateLimiter limiter;
+    private final BodyLimits bodyLimits;
 
-    TrafficGuards(TrafficConfig config) {
+    TrafficGuards(TrafficConfig config, BodyLimits bodyLimits) {
         this.config = config;
+        this.bodyLimits = bodyLimits;
         TrafficConfig.RateLimit limit = config.rateLimit();
         this.limiter = limit.enabled()
                 ? new RateLimiter(limit.requestsPerSecond(), limit.burst(), limit.maxClients(), System::nanoTime)
@@ -70,7 +72,7 @@ public class TrafficGuards {
             return;
         }
         String header = ctx.request().getHeader("Content-Length");
-        long limit = config.maxRequestSize().asLongValue();
+        long limit = bodyLimits.limitFor(ctx.request().method(), ctx.request().path());
         long length;
         try {
             length = header == null ? -1 : Long.parseLong(header.trim());

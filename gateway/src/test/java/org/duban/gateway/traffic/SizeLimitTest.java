@@ -23,12 +23,17 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The request size limit (64 KiB here): declared lengths are checked at once, chunked bodies as they stream. */
+/**
+ * The request size limit (64 KiB here, 256 KiB for an upload of evidence): declared lengths are checked
+ * at once, chunked bodies as they stream.
+ */
 @QuarkusTest
 @QuarkusTestResource(EchoBackend.class)
 class SizeLimitTest {
 
     private static final int LIMIT = 64 * 1024;
+    private static final int UPLOAD_LIMIT = 256 * 1024;
+    private static final String UPLOAD = "/api/assignments/9/attachments";
 
     @TestHTTPResource("/")
     URL gateway;
@@ -102,5 +107,49 @@ class SizeLimitTest {
             assertEquals("close", headers.get("connection"));
             assertTrue(new String(body).contains("\"type\":\"urn:duban:problem:bad-transfer-encoding\""), new String(body));
         }
+    }
+
+    @Test
+    void anUploadMayBeLargerThanOtherBodiesUpToItsOwnLimit() {
+        given().contentType("multipart/form-data; boundary=x").body(new byte[UPLOAD_LIMIT])
+                .when().post(UPLOAD)
+                .then().statusCode(201)
+                .body("bodyLength", equalTo(UPLOAD_LIMIT));
+        given().contentType(ContentType.TEXT).body(new ByteArrayInputStream(new byte[UPLOAD_LIMIT])) // chunked
+                .when().post(UPLOAD)
+                .then().statusCode(201)
+                .body("bodyLength", equalTo(UPLOAD_LIMIT));
+    }
+
+    @Test
+    void anUploadOverItsLimitIs413DeclaredOrStreamed() {
+        given().contentType("multipart/form-data; boundary=x").body(new byte[UPLOAD_LIMIT + 1])
+                .when().post(UPLOAD)
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("The request body has 262145 bytes; at most 262144 are accepted"));
+        given().contentType(ContentType.TEXT).body(new ByteArrayInputStream(new byte[UPLOAD_LIMIT + 1]))
+                .when().post(UPLOAD)
+                .then().statusCode(413)
+                .body("detail", equalTo("The request body is larger than the 262144 bytes accepted"));
+    }
+
+    @Test
+    void onlyAnUploadGetsTheLargerLimit() {
+        byte[] body = new byte[LIMIT + 1];
+        given().contentType(ContentType.JSON).body(body).when().post("/api/assignments/9/progress").then().statusCode(413);
+        given().contentType(ContentType.JSON).body(body).when().put(UPLOAD).then().statusCode(413);
+        given().contentType(ContentType.JSON).body(body).when().post(UPLOAD + "/x").then().statusCode(413);
+    }
+
+    @Test
+    void anUploadMayTakeLongerThanTheRequestTimeout() {
+        // the service answers an upload only once it is stored; the 1 s of silence other requests get is not enough
+        given().contentType("multipart/form-data; boundary=x").body(new byte[1024])
+                .when().post(UPLOAD + "?slow")
+                .then().statusCode(201);
+        given().contentType(ContentType.JSON).body("{}")
+                .when().post("/api/assignments/9/progress?slow")
+                .then().statusCode(504);
     }
 }

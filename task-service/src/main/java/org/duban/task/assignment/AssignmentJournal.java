@@ -90,23 +90,55 @@ public class AssignmentJournal {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void statusChanged(Assignment a, AssignmentStatus from, AssignmentStatus to, String by, String note) {
+        statusChanged(a, from, to, by, note, List.of());
+    }
+
+    /** A status change citing evidence files (ids already checked to be this assignment's). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void statusChanged(Assignment a, AssignmentStatus from, AssignmentStatus to, String by, String note,
+                              List<Long> attachmentIds) {
         Instant now = calendar.now();
-        history(a, AssignmentHistory.Kind.STATUS_CHANGED, by, now, h -> {
+        AssignmentHistory entry = history(a, AssignmentHistory.Kind.STATUS_CHANGED, by, now, h -> {
             h.fromStatus = from;
             h.toStatus = to;
             h.note = note;
         });
-        publishOne(a, now, s -> new AssignmentEvent.StatusChanged(s, from.name(), to.name(), by, note));
+        cite(entry, attachmentIds);
+        publishOne(a, now, s -> new AssignmentEvent.StatusChanged(s, from.name(), to.name(), by, note, attachmentIds));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void progressReported(Assignment a, String text, Integer percent, String by) {
+        progressReported(a, text, percent, by, List.of());
+    }
+
+    /** A progress report citing evidence files (ids already checked to be this assignment's). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void progressReported(Assignment a, String text, Integer percent, String by, List<Long> attachmentIds) {
         Instant now = calendar.now();
-        history(a, AssignmentHistory.Kind.PROGRESS_REPORTED, by, now, h -> {
+        AssignmentHistory entry = history(a, AssignmentHistory.Kind.PROGRESS_REPORTED, by, now, h -> {
             h.note = text;
             h.percent = percent;
         });
-        publishOne(a, now, s -> new AssignmentEvent.ProgressReported(s, text, percent, by));
+        cite(entry, attachmentIds);
+        publishOne(a, now, s -> new AssignmentEvent.ProgressReported(s, text, percent, by, attachmentIds));
+    }
+
+    /** The files a history entry cites, in the order given. */
+    private void cite(AssignmentHistory entry, List<Long> attachmentIds) {
+        if (attachmentIds == null || attachmentIds.isEmpty()) {
+            return;
+        }
+        em.flush(); // the entry's row first
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO assignment_history_attachment (history_id, attachment_id, position) "
+                            + "SELECT ?, f, n FROM unnest(?::bigint[]) WITH ORDINALITY AS r(f, n)")) {
+                insert.setLong(1, entry.id);
+                insert.setArray(2, c.createArrayOf("bigint", attachmentIds.toArray()));
+                insert.executeUpdate();
+            }
+        });
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -165,8 +197,8 @@ public class AssignmentJournal {
         sequencer.afterCommit();
     }
 
-    private void history(Assignment a, AssignmentHistory.Kind kind, String by, Instant at,
-                         java.util.function.Consumer<AssignmentHistory> details) {
+    private AssignmentHistory history(Assignment a, AssignmentHistory.Kind kind, String by, Instant at,
+                                      java.util.function.Consumer<AssignmentHistory> details) {
         AssignmentHistory h = new AssignmentHistory();
         h.assignmentId = a.id;
         h.kind = kind;
@@ -174,5 +206,6 @@ public class AssignmentJournal {
         h.at = at;
         details.accept(h);
         h.persist();
+        return h;
     }
 }

@@ -19,6 +19,7 @@ import org.duban.platform.api.PageRequest;
 import org.duban.platform.api.PageResponse;
 import org.duban.platform.api.Versions;
 import org.duban.platform.security.Roles;
+import org.duban.task.evidence.Evidence;
 import org.duban.task.plan.PlanCalendar;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,11 +41,13 @@ public class AssignmentResource {
     private final AssignmentService assignments;
     private final AssignmentQueries queries;
     private final PlanCalendar calendar;
+    private final Evidence evidence;
 
-    AssignmentResource(AssignmentService assignments, AssignmentQueries queries, PlanCalendar calendar) {
+    AssignmentResource(AssignmentService assignments, AssignmentQueries queries, PlanCalendar calendar, Evidence evidence) {
         this.assignments = assignments;
         this.queries = queries;
         this.calendar = calendar;
+        this.evidence = evidence;
     }
 
     @GET
@@ -96,25 +99,30 @@ public class AssignmentResource {
     @RolesAllowed({Roles.ADMIN, Roles.UNIT})
     @Operation(summary = "Move an assignment through its workflow (If-Match)",
             description = "NOT_STARTED→IN_PROGRESS→SUBMITTED by the assignment's own unit; SUBMITTED→COMPLETED and the return "
-                    + "SUBMITTED→IN_PROGRESS by the office (admin). Any other move answers 409.")
+                    + "SUBMITTED→IN_PROGRESS by the office (admin). Any other move answers 409. attachmentIds cite evidence "
+                    + "files uploaded to this assignment (400 for any other id); cited files can no longer be deleted.")
     public Response transition(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull Requests.Transition body) {
-        return withEtag(assignments.transition(id, Versions.required(ifMatch), body.to(), body.note()));
+        return withEtag(assignments.transition(id, Versions.required(ifMatch), body.to(), body.note(), body.attachmentIds()));
     }
 
     @POST
     @Path("{id}/progress")
     @RolesAllowed(Roles.UNIT)
-    @Operation(summary = "Report progress (the assignment's own unit); the first report also starts the work")
+    @Operation(summary = "Report progress (the assignment's own unit); the first report also starts the work",
+            description = "attachmentIds cite evidence files uploaded to this assignment (400 for any other id).")
     public Response progress(@PathParam("id") long id, @Valid @NotNull Requests.Progress body) {
-        return withEtag(assignments.reportProgress(id, body.text(), body.percent()));
+        return withEtag(assignments.reportProgress(id, body.text(), body.percent(), body.attachmentIds()));
     }
 
     @GET
     @Path("{id}/history")
-    @Operation(summary = "Status changes, progress reports and due-date changes, oldest first")
+    @Operation(summary = "Status changes, progress reports and due-date changes, oldest first",
+            description = "A progress report or a status change (a submission, say) lists the evidence files it cites.")
     public List<HistoryEntryView> history(@PathParam("id") long id) {
-        return assignments.history(id).stream().map(HistoryEntryView::of).toList();
+        List<AssignmentHistory> entries = assignments.history(id);
+        var cited = evidence.citedBy(entries.stream().map(h -> h.id).filter(java.util.Objects::nonNull).toList());
+        return entries.stream().map(h -> HistoryEntryView.of(h, h.id == null ? null : cited.get(h.id))).toList();
     }
 
     @POST

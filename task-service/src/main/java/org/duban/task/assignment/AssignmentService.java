@@ -9,6 +9,8 @@ import org.duban.platform.api.ProblemException;
 import org.duban.platform.api.Versions;
 import org.duban.platform.security.CurrentUser;
 import org.duban.platform.security.Roles;
+import org.duban.task.evidence.Attachment;
+import org.duban.task.evidence.Evidence;
 import org.duban.task.plan.PlanCalendar;
 import org.duban.task.units.UnitDirectoryClient;
 import org.duban.task.units.UnitServiceApi;
@@ -29,15 +31,17 @@ public class AssignmentService {
     private final UnitDirectoryClient units;
     private final Event<DueDateMoved> dueDateMoved;
     private final Event<GroupResolved> groupResolved;
+    private final Evidence evidence;
 
     AssignmentService(AssignmentJournal journal, PlanCalendar calendar, CurrentUser user, UnitDirectoryClient units,
-                      Event<DueDateMoved> dueDateMoved, Event<GroupResolved> groupResolved) {
+                      Event<DueDateMoved> dueDateMoved, Event<GroupResolved> groupResolved, Evidence evidence) {
         this.journal = journal;
         this.calendar = calendar;
         this.user = user;
         this.units = units;
         this.dueDateMoved = dueDateMoved;
         this.groupResolved = groupResolved;
+        this.evidence = evidence;
     }
 
     /** The assignment, if the caller may see it (403 for another unit's). */
@@ -58,6 +62,12 @@ public class AssignmentService {
 
     @Transactional
     public Assignment transition(long id, long expectedVersion, AssignmentStatus to, String note) {
+        return transition(id, expectedVersion, to, note, List.of());
+    }
+
+    /** A move that cites evidence files of this assignment (a submission with its 佐证材料, say). */
+    @Transactional
+    public Assignment transition(long id, long expectedVersion, AssignmentStatus to, String note, List<Long> attachmentIds) {
         Assignment a = visible(id);
         AssignmentStatus.Mover mover = a.status.mover(to).orElseThrow(() -> ProblemException.conflict("illegal-transition",
                 "An assignment cannot move from " + a.status + " to " + to));
@@ -70,10 +80,11 @@ public class AssignmentService {
             user.requireOwnUnit(a.unitCode);
         }
         Versions.check(expectedVersion, a.version, "Assignment " + id);
+        List<Long> cited = ids(evidence.requireAttachments(id, attachmentIds));
         AssignmentStatus from = a.status;
         a.status = to;
         a.updatedAt = calendar.now();
-        journal.statusChanged(a, from, to, user.username(), note);
+        journal.statusChanged(a, from, to, user.username(), note, cited);
         return a;
     }
 
@@ -100,7 +111,14 @@ public class AssignmentService {
     /** A progress report (台账); the first one also starts the work. */
     @Transactional
     public Assignment reportProgress(long id, String text, Integer percent) {
+        return reportProgress(id, text, percent, List.of());
+    }
+
+    /** A progress report citing evidence files of this assignment. */
+    @Transactional
+    public Assignment reportProgress(long id, String text, Integer percent, List<Long> attachmentIds) {
         Assignment a = ownOpenWork(id);
+        List<Long> cited = ids(evidence.requireAttachments(id, attachmentIds));
         if (a.status == AssignmentStatus.NOT_STARTED) {
             a.status = AssignmentStatus.IN_PROGRESS;
             a.updatedAt = calendar.now();
@@ -110,8 +128,12 @@ public class AssignmentService {
         a.progressPercent = percent != null ? percent : a.progressPercent;
         a.lastProgressAt = calendar.now();
         a.updatedAt = a.lastProgressAt;
-        journal.progressReported(a, text, percent, user.username());
+        journal.progressReported(a, text, percent, user.username(), cited);
         return a;
+    }
+
+    private static List<Long> ids(List<Attachment> attachments) {
+        return attachments.stream().map(f -> f.id).toList();
     }
 
     @Transactional

@@ -3,7 +3,10 @@ package org.duban.task.assignment;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import org.duban.task.evidence.AttachmentView;
+
 import java.time.Instant;
+import java.util.List;
 
 
 /**
@@ -17,12 +20,20 @@ public record HistoryEntryView(
                 "MILESTONE_CHANGED"}) String kind,
         Instant at, String by, String from, String to, Integer percent,
         @Schema(description = "The note of a status change, the text of a progress report, what happened to a milestone")
-        String text) {
+        String text,
+        @Schema(description = "The evidence files (佐证材料) a progress report or a status change cites; absent when none")
+        List<AttachmentView> attachments) {
 
     public static HistoryEntryView of(AssignmentHistory h) {
+        return of(h, null);
+    }
+
+    /** With the files the entry cites ({@code null} or empty: none). */
+    public static HistoryEntryView of(AssignmentHistory h, List<AttachmentView> attachments) {
         String from = h.fromStatus != null ? h.fromStatus.name() : h.fromDate != null ? h.fromDate.toString() : null;
         String to = h.toStatus != null ? h.toStatus.name() : h.toDate != null ? h.toDate.toString() : null;
-        return new HistoryEntryView(h.kind.name(), h.at, h.by, from, to, h.percent, h.note);
+        return new HistoryEntryView(h.kind.name(), h.at, h.by, from, to, h.percent, h.note,
+                attachments == null || attachments.isEmpty() ? null : List.copyOf(attachments));
     }
 
 }

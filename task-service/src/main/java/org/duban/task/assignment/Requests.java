@@ -19,12 +19,16 @@ public final class Requests {
 
     @Schema(name = "TransitionRequest")
     public record Transition(@NotNull AssignmentStatus to,
-                             @Size(max = 2000) @Schema(example = "已完成目录编制并公开") String note) {
+                             @Size(max = 2000) @Schema(example = "已完成目录编制并公开") String note,
+                             @Size(max = 50) @Schema(description = "Evidence files (佐证材料) of this assignment the move cites, "
+                                     + "e.g. with a submission", example = "[31, 32]") List<@NotNull Long> attachmentIds) {
     }
 
     @Schema(name = "ProgressReport")
     public record Progress(@NotBlank @Size(max = 4000) @Schema(example = "已梳理形成本地区工作台账，正在推进落实") String text,
-                           @Min(0) @Max(100) @Schema(example = "60") Integer percent) {
+                           @Min(0) @Max(100) @Schema(example = "60") Integer percent,
+                           @Size(max = 50) @Schema(description = "Evidence files (佐证材料) of this assignment the report cites",
+                                   example = "[31]") List<@NotNull Long> attachmentIds) {
     }
 
     @Schema(name = "ExtensionRequestBody")

@@ -14,6 +14,7 @@ import org.duban.platform.security.Roles;
 import org.duban.task.assignment.Assignment;
 import org.duban.task.assignment.AssignmentJournal;
 import org.duban.task.assignment.AssignmentService;
+import org.duban.task.evidence.Evidence;
 import org.duban.task.assignment.AssignmentStatus;
 import org.duban.task.assignment.DueDateMoved;
 import org.duban.task.assignment.GroupResolved;
@@ -22,7 +23,6 @@ import org.duban.task.plan.Task;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -41,8 +41,11 @@ public class MilestoneService {
     private final AssignmentJournal journal;
     private final PlanCalendar calendar;
     private final CurrentUser user;
+    private final Evidence evidence;
 
-    MilestoneService(AssignmentService assignments, AssignmentJournal journal, PlanCalendar calendar, CurrentUser user) {
+    MilestoneService(AssignmentService assignments, AssignmentJournal journal, PlanCalendar calendar, CurrentUser user,
+                     Evidence evidence) {
+        this.evidence = evidence;
         this.assignments = assignments;
         this.journal = journal;
         this.calendar = calendar;
@@ -163,7 +166,7 @@ public class MilestoneService {
 
     /**
      * The assignment's own unit reports a milestone done, with a note and the ids of its evidence (kept as given,
-     * duplicates dropped; the evidence feature checks that they are the assignment's attachments). If-Match is
+     * duplicates dropped; each must be one of the assignment's attachments, else 400, and is cited from then on). If-Match is
      * optional: when given it must be current. Done once: a second report answers 409.
      */
     @Transactional
@@ -184,9 +187,7 @@ public class MilestoneService {
         m.doneBy = user.username();
         m.note = note;
         m.attachmentIds.clear();
-        if (attachmentIds != null) {
-            m.attachmentIds.addAll(new LinkedHashSet<>(attachmentIds));
-        }
+        m.attachmentIds.addAll(evidence.requireAttachments(a.id, attachmentIds).stream().map(f -> f.id).toList());
         changed(a, m, MilestoneChanged.COMPLETED, null, null, user.username());
         return m;
     }

@@ -8,6 +8,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.duban.task.assignment.Assignment;
 import org.duban.task.assignment.AssignmentHistory;
+import org.duban.task.evidence.Evidence;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,7 +23,8 @@ import java.util.stream.Collectors;
 
 /**
  * The ledger (台账) of a plan as the office keeps it in Excel: one row per assignment, with the
- * task, the unit, the deadline, the status and the latest progress report. Streamed (SXSSF), so a
+ * task, the unit, the deadline, the status, the latest progress report and the names of its evidence
+ * files (佐证材料). Streamed (SXSSF), so a
  * plan with many thousand rows stays small in memory.
  */
 @ApplicationScoped
@@ -30,15 +32,17 @@ public class LedgerExport {
 
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final List<String> HEADER = List.of("序号", "工作任务", "具体要求", "责任单位", "角色", "说明",
-            "时限要求", "截止日期", "状态", "是否逾期", "最新进展", "进度(%)", "进展时间");
+            "时限要求", "截止日期", "状态", "是否逾期", "最新进展", "进度(%)", "进展时间", "佐证材料");
     private static final Map<String, String> STATUS = Map.of("NOT_STARTED", "未开始", "IN_PROGRESS", "推进中",
             "SUBMITTED", "已申请办结", "COMPLETED", "已办结");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final PlanCalendar calendar;
+    private final Evidence evidence;
 
-    LedgerExport(PlanCalendar calendar) {
+    LedgerExport(PlanCalendar calendar, Evidence evidence) {
         this.calendar = calendar;
+        this.evidence = evidence;
     }
 
     public byte[] write(Plan plan) {
@@ -50,6 +54,7 @@ public class LedgerExport {
                         "assignmentId in (select a.id from Assignment a where a.planId = ?1) and kind = ?2 order by id",
                         plan.id, AssignmentHistory.Kind.PROGRESS_REPORTED).stream()
                 .collect(Collectors.toMap(h -> h.assignmentId, h -> h.note, (older, newer) -> newer));
+        Map<Long, List<String>> files = evidence.fileNames(plan.id);
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("台账");
             CellStyle bold = workbook.createCellStyle();
@@ -84,7 +89,8 @@ public class LedgerExport {
                     row.createCell(c).setCellValue(a.progressPercent);
                 }
                 c++;
-                row.createCell(c).setCellValue(a.lastProgressAt == null ? "" : TIME.format(a.lastProgressAt.atZone(zone)));
+                row.createCell(c++).setCellValue(a.lastProgressAt == null ? "" : TIME.format(a.lastProgressAt.atZone(zone)));
+                row.createCell(c).setCellValue(String.join("；", files.getOrDefault(a.id, List.of())));
             }
             sheet.createFreezePane(0, 2);
             workbook.write(out);

@@ -98,7 +98,10 @@ class AssignmentEventSamplesTest {
         String etag = as(hefeiStaff).when().get("/api/assignments/" + hefei).then().statusCode(200).extract().header("ETag");
         as(hefeiStaff).header("If-Match", etag).body(Map.of("to", "IN_PROGRESS", "note", "已召开专题会议部署"))
                 .when().post("/api/assignments/" + hefei + "/transitions").then().statusCode(200);
-        as(hefeiStaff).body(Map.of("text", "已在政府网站开设专栏，集中发布相关政策举措", "percent", 40))
+        long evidence = given().auth().oauth2(hefeiStaff)
+                .multiPart("file", "progress.pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII), "application/pdf")
+                .when().post("/api/assignments/" + hefei + "/attachments").then().statusCode(201).extract().jsonPath().getLong("id");
+        as(hefeiStaff).body(Map.of("text", "已在政府网站开设专栏，集中发布相关政策举措", "percent", 40, "attachmentIds", List.of(evidence)))
                 .when().post("/api/assignments/" + hefei + "/progress").then().statusCode(200);
         as(hefeiStaff).body(Map.of("note", "工作方案已报送省政务公开办"))
                 .when().post("/api/milestones/" + milestone + "/complete").then().statusCode(200);
@@ -161,7 +164,7 @@ class AssignmentEventSamplesTest {
                 "/time", "2022-06-08T01:30:00Z", "/data/updatedAt", "2022-06-08T01:30:00Z"));
         EventSamples.check(s.hefeiEvents().get("duban.assignment.progress-reported"), with(signed,
                 "/time", "2022-06-15T07:00:00Z", "/data/updatedAt", "2022-06-15T07:00:00Z",
-                "/data/lastProgressAt", "2022-06-15T07:00:00Z"));
+                "/data/lastProgressAt", "2022-06-15T07:00:00Z", "/data/attachmentIds", List.of(990301L)));
         EventSamples.check(s.hefeiEvents().get("duban.assignment.milestone-changed"), with(signed,
                 "/time", "2022-06-16T02:00:00Z", "/data/updatedAt", "2022-06-16T02:00:00Z",
                 "/data/lastProgressAt", "2022-06-15T07:00:00Z", "/data/milestone/id", 990301L,

@@ -115,14 +115,21 @@ public sealed interface AssignmentEvent {
      * @param assignment the assignment in its new status
      * @param from       the status before
      * @param to         the status after (the same as {@code assignment.status})
-     * @param by         who moved it: the unit's staff, or the office
-     * @param note       what they wrote with it, if anything
+     * @param by            who moved it: the unit's staff, or the office
+     * @param note          what they wrote with it, if anything
+     * @param attachmentIds the evidence files it cites (a submission's 佐证材料); absent when none
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record StatusChanged(@JsonUnwrapped AssignmentSnapshot assignment, String from, String to, String by, String note)
+    record StatusChanged(@JsonUnwrapped AssignmentSnapshot assignment, String from, String to, String by, String note,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Long> attachmentIds)
             implements AssignmentEvent {
         public static final String TYPE = "duban.assignment.status-changed";
+
+        /** A move that cites no files. */
+        public StatusChanged(AssignmentSnapshot assignment, String from, String to, String by, String note) {
+            this(assignment, from, to, by, note, null);
+        }
 
         @Override
         public String eventType() {
@@ -135,14 +142,21 @@ public sealed interface AssignmentEvent {
      *
      * @param assignment the assignment with its new {@code progressPercent} and {@code lastProgressAt}
      * @param text       the report
-     * @param percent    how far the work is, 0–100, if the unit said
-     * @param by         the unit's staff member who reported
+     * @param percent       how far the work is, 0–100, if the unit said
+     * @param by            the unit's staff member who reported
+     * @param attachmentIds the evidence files the report cites; absent when none
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ProgressReported(@JsonUnwrapped AssignmentSnapshot assignment, String text, Integer percent, String by)
+    record ProgressReported(@JsonUnwrapped AssignmentSnapshot assignment, String text, Integer percent, String by,
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Long> attachmentIds)
             implements AssignmentEvent {
         public static final String TYPE = "duban.assignment.progress-reported";
+
+        /** A report that cites no files. */
+        public ProgressReported(AssignmentSnapshot assignment, String text, Integer percent, String by) {
+            this(assignment, text, percent, by, null);
+        }
 
         @Override
         public String eventType() {
