@@ -54,7 +54,7 @@ public class PlanImportResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes({MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import a plan from its text (admin)",
+    @Operation(operationId = "importPlan", summary = "Import a plan from its text (admin)",
             description = "The plan as extracted text (tab-separated table). Answers 201 with what was created and what needs "
                     + "review; 409 when the document number exists; 422 naming the lines that could not be read; "
                     + "503 when unit-service cannot resolve the responsibility texts. All or nothing.")
@@ -67,7 +67,8 @@ public class PlanImportResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import a plan from an uploaded .txt, .docx or .xlsx file (admin); form part 'file'")
+    @Operation(operationId = "importPlan",
+            summary = "Import a plan from an uploaded .txt, .docx or .xlsx file (admin); form part 'file'")
     public Response importFile(@RestForm("file") FileUpload file, @jakarta.ws.rs.BeanParam MetadataOverrides overrides,
                                @HeaderParam("Authorization") String authorization, @Context UriInfo uri) throws IOException {
         if (file == null) {
