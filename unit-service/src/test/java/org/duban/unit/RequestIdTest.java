@@ -5,6 +5,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import org.duban.testsupport.TestTokens;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.jboss.logmanager.ExtHandler;
@@ -36,6 +37,7 @@ class RequestIdTest {
 
         @GET
         @PermitAll
+        @Operation(hidden = true)
         public String get() {
             LOG.info("probe served");
             Object id = MDC.get("requestId");

@@ -45,7 +45,7 @@ public class MeResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "The signed-in user: name, Duban roles and (for unit staff) the unit code")
+    @Operation(operationId = "getMe", summary = "The signed-in user: name, Duban roles and (for unit staff) the unit code")
     @APIResponse(responseCode = "200", description = "The caller")
     @APIResponse(responseCode = "401", description = "No token, or a token that is forged or expired",
             content = @Content(mediaType = Problems.MEDIA_TYPE))

@@ -75,7 +75,7 @@ public class CalendarResource {
     }
 
     @GET
-    @Operation(summary = "Which notice years are loaded",
+    @Operation(operationId = "getCalendarOverview", summary = "Which notice years are loaded",
             description = "missing lists this year and next year (Asia/Shanghai) when their schedule is not loaded: "
                     + "reminders then assume Monday–Friday for them.")
     @APIResponse(responseCode = "200", description = "The loaded years", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -89,7 +89,7 @@ public class CalendarResource {
 
     @GET
     @Path("{year: \\d+}")
-    @Operation(summary = "The dates one notice year sets",
+    @Operation(operationId = "getCalendarYear", summary = "The dates one notice year sets",
             description = "Every date of the notice that differs from Monday–Friday, in date order; a 元旦 run can reach into "
                     + "the December before (2022-12-31 belongs to 2023). covered=false and no days for a year not loaded. "
                     + "The ETag is the year's revision, for If-Match on PUT.")
@@ -108,7 +108,7 @@ public class CalendarResource {
     @Path("{year: \\d+}")
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Load or replace one notice year (admin)",
+    @Operation(operationId = "putCalendarYear", summary = "Load or replace one notice year (admin)",
             description = "The body is the whole schedule of the notice: every date that differs from Monday–Friday. "
                     + "Dates from December 1 of the year before to January 31 of the year after; kind OFF (a holiday, or a "
                     + "weekend day inside a holiday run) or WORK (a weekend day made a working day); no date twice, and none "
@@ -140,7 +140,7 @@ public class CalendarResource {
     @Path("import")
     @RolesAllowed(Roles.ADMIN)
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @Operation(summary = "Import notice years from CSV (admin)",
+    @Operation(operationId = "importCalendar", summary = "Import notice years from CSV (admin)",
             description = "The format of the bundled china-holidays.csv: header date,kind,holiday,scheduleYear, one line per "
                     + "date. Each notice year in the file replaces the stored one; years not in the file stay. All or nothing: "
                     + "every problem is reported with its line (422). UTF-8 unless the Content-Type names a charset; GBK from "
@@ -163,7 +163,8 @@ public class CalendarResource {
     @Path("import")
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Import notice years from an uploaded .csv file (admin); form part 'file'",
+    @Operation(operationId = "importCalendar",
+            summary = "Import notice years from an uploaded .csv file (admin); form part 'file'",
             description = "As the text/csv import.")
     public CalendarImportReport importFile(@RestForm("file") FileUpload file,
                                            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) throws IOException {

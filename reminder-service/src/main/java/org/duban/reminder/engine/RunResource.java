@@ -59,7 +59,7 @@ public class RunResource {
     @POST
     @Path("/run")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Run the reminder rules as of an instant (admin)",
+    @Operation(operationId = "runReminders", summary = "Run the reminder rules as of an instant (admin)",
             description = "Evaluates every rule as of `at` (default: now) and sends what is due and not yet sent. Running "
                     + "it again for the same instant sends nothing new. The scheduler runs the same logic on its own.")
     @APIResponse(responseCode = "200", description = "What the run did")

@@ -48,7 +48,7 @@ public class NotificationResource {
 
     @GET
     @Transactional
-    @Operation(summary = "A unit's inbox, newest first",
+    @Operation(operationId = "listNotifications", summary = "A unit's inbox, newest first",
             description = "A `unit` user sees only its own unit's notifications (`unit` defaults to it; another unit "
                     + "answers 403). Others see every unit's, or one unit's with `unit`. OA systems poll with `since`.")
     @APIResponse(responseCode = "200", description = "One page of notifications")
@@ -108,7 +108,7 @@ public class NotificationResource {
     @GET
     @Path("/{id}")
     @Transactional
-    @Operation(summary = "One notification")
+    @Operation(operationId = "getNotification", summary = "One notification")
     @APIResponse(responseCode = "404", description = "No such notification")
     public NotificationView get(@PathParam("id") long id) {
         Notification n = find(id);
@@ -119,7 +119,7 @@ public class NotificationResource {
     @POST
     @Path("/{id}/read")
     @Transactional
-    @Operation(summary = "Mark a notification read",
+    @Operation(operationId = "markNotificationRead", summary = "Mark a notification read",
             description = "For a user of the notification's unit, or admin. Marking it again keeps the first readAt.")
     @APIResponse(responseCode = "200", description = "The notification, with readAt")
     @APIResponse(responseCode = "403", description = "Another unit's notification, or a read-only role")

@@ -34,7 +34,7 @@ public class PolicyResource {
     }
 
     @GET
-    @Operation(summary = "A plan's reminder policy",
+    @Operation(operationId = "getReminderPolicy", summary = "A plan's reminder policy",
             description = "The plan's own policy or, when it has none, the default one (header X-Policy-Source: default). "
                     + "`default` names the fallback policy itself.")
     @APIResponse(responseCode = "200", description = "The policy in force; ETag = its version")
@@ -49,7 +49,7 @@ public class PolicyResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Set a plan's reminder policy (admin)",
+    @Operation(operationId = "putReminderPolicy", summary = "Set a plan's reminder policy (admin)",
             description = "Fields left out follow the default policy. Replacing a plan's existing policy needs If-Match "
                     + "with its ETag; 400 lists every invalid field.")
     @APIResponse(responseCode = "200", description = "The policy now in force")

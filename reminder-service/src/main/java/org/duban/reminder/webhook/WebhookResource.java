@@ -93,7 +93,7 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "List webhook subscriptions",
+    @Operation(operationId = "listWebhooks", summary = "List webhook subscriptions",
             description = "Every subscription, oldest first, with its secret masked; filter by unit and by whether it is active")
     @APIResponse(responseCode = "200", description = "One page of subscriptions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookPage.class),
@@ -109,7 +109,7 @@ public class WebhookResource {
     }
 
     @POST
-    @Operation(summary = "Subscribe a receiver",
+    @Operation(operationId = "createWebhook", summary = "Subscribe a receiver",
             description = "Deliveries are POSTed to url as {\"type\", \"timestamp\", \"data\"} with the Standard Webhooks "
                     + "headers webhook-id, webhook-timestamp and webhook-signature, and retried with backoff for about a "
                     + "day. Without a secret, one of 32 random bytes is generated. The answer is the only place the "
@@ -131,7 +131,8 @@ public class WebhookResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One webhook subscription", description = "With its secret masked, whether it is active, "
+    @Operation(operationId = "getWebhook",
+            summary = "One webhook subscription", description = "With its secret masked, whether it is active, "
             + "and if not, why it was disabled")
     @APIResponse(responseCode = "200", description = "The subscription",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class),
@@ -145,7 +146,8 @@ public class WebhookResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Unsubscribe", description = "Deletes the subscription with its deliveries and their log; "
+    @Operation(operationId = "deleteWebhook",
+            summary = "Unsubscribe", description = "Deletes the subscription with its deliveries and their log; "
             + "nothing more is sent to it")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such subscription",
@@ -158,7 +160,7 @@ public class WebhookResource {
 
     @GET
     @Path("{id}/deliveries")
-    @Operation(summary = "A subscription's deliveries, newest first",
+    @Operation(operationId = "listWebhookDeliveries", summary = "A subscription's deliveries, newest first",
             description = "Each with its status, the number of attempts, the last answer or error, when the next attempt "
                     + "is due, and the log of every attempt (status code, error, duration)")
     @APIResponse(responseCode = "200", description = "One page of deliveries",

@@ -64,6 +64,7 @@ public class AssignmentResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getAssignment", summary = "One assignment; its ETag is its version")
     public Response get(@PathParam("id") long id) {
         Assignment a = assignments.visible(id);
         return withEtag(a);
@@ -97,7 +98,7 @@ public class AssignmentResource {
     @POST
     @Path("{id}/transitions")
     @RolesAllowed({Roles.ADMIN, Roles.UNIT})
-    @Operation(summary = "Move an assignment through its workflow (If-Match)",
+    @Operation(operationId = "transitionAssignment", summary = "Move an assignment through its workflow (If-Match)",
             description = "NOT_STARTED→IN_PROGRESS→SUBMITTED by the assignment's own unit; SUBMITTED→COMPLETED and the return "
                     + "SUBMITTED→IN_PROGRESS by the office (admin). Any other move answers 409. attachmentIds cite evidence "
                     + "files uploaded to this assignment (400 for any other id); cited files can no longer be deleted.")
@@ -109,7 +110,7 @@ public class AssignmentResource {
     @POST
     @Path("{id}/progress")
     @RolesAllowed(Roles.UNIT)
-    @Operation(summary = "Report progress (the assignment's own unit); the first report also starts the work",
+    @Operation(operationId = "reportProgress", summary = "Report progress (the assignment's own unit); the first report also starts the work",
             description = "attachmentIds cite evidence files uploaded to this assignment (400 for any other id).")
     public Response progress(@PathParam("id") long id, @Valid @NotNull Requests.Progress body) {
         return withEtag(assignments.reportProgress(id, body.text(), body.percent(), body.attachmentIds()));
@@ -117,7 +118,7 @@ public class AssignmentResource {
 
     @GET
     @Path("{id}/history")
-    @Operation(summary = "Status changes, progress reports and due-date changes, oldest first",
+    @Operation(operationId = "getAssignmentHistory", summary = "Status changes, progress reports and due-date changes, oldest first",
             description = "A progress report or a status change (a submission, say) lists the evidence files it cites.")
     public List<HistoryEntryView> history(@PathParam("id") long id) {
         List<AssignmentHistory> entries = assignments.history(id);
@@ -128,7 +129,8 @@ public class AssignmentResource {
     @POST
     @Path("{id}/extension-requests")
     @RolesAllowed(Roles.UNIT)
-    @Operation(summary = "Ask for a later due date (the assignment's own unit); one open request at a time")
+    @Operation(operationId = "requestExtension",
+            summary = "Ask for a later due date (the assignment's own unit); one open request at a time")
     public Response requestExtension(@PathParam("id") long id, @Valid @NotNull Requests.Extension body) {
         var request = assignments.requestExtension(id, body.until(), body.reason());
         return Response.status(201).entity(ExtensionRequestView.of(request)).build();
@@ -136,6 +138,7 @@ public class AssignmentResource {
 
     @GET
     @Path("{id}/extension-requests")
+    @Operation(operationId = "listAssignmentExtensionRequests", summary = "The extension requests of one assignment, oldest first")
     public List<ExtensionRequestView> extensionRequests(@PathParam("id") long id) {
         return assignments.extensionRequests(id).stream().map(ExtensionRequestView::of).toList();
     }
@@ -143,7 +146,7 @@ public class AssignmentResource {
     @POST
     @Path("{id}/resolve")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Name the units of a group assignment that needs review (admin)",
+    @Operation(operationId = "resolveGroupAssignment", summary = "Name the units of a group assignment that needs review (admin)",
             description = "Replaces the group assignment with one assignment per named unit.")
     public List<AssignmentView> resolve(@PathParam("id") long id, @Valid @NotNull Requests.ResolveGroup body,
                                         @HeaderParam("Authorization") String authorization) {

@@ -33,7 +33,8 @@ public class ExtensionRequestResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER, Roles.INTEGRATOR})
-    @Operation(summary = "Extension requests, oldest first (the office's queue with status=PENDING)")
+    @Operation(operationId = "listExtensionRequests",
+            summary = "Extension requests, oldest first (the office's queue with status=PENDING)")
     public PageResponse<ExtensionRequestView> list(
             @QueryParam("status") @Pattern(regexp = "PENDING|APPROVED|REJECTED", message = "must be PENDING, APPROVED or REJECTED")
             String status, @BeanParam @Valid PageRequest page) {
@@ -46,7 +47,8 @@ public class ExtensionRequestResource {
     @POST
     @Path("{id}/decision")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Approve or refuse an extension request (admin); approval moves the due date")
+    @Operation(operationId = "decideExtensionRequest",
+            summary = "Approve or refuse an extension request (admin); approval moves the due date")
     public ExtensionRequestView decide(@PathParam("id") long id, @Valid @NotNull Requests.Decision body) {
         return ExtensionRequestView.of(assignments.decide(id, body.approved(), body.note()));
     }

@@ -17,7 +17,12 @@ import org.duban.platform.security.CurrentUser;
 import org.duban.platform.security.Roles;
 import org.duban.task.plan.PlanView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -31,7 +36,45 @@ import java.util.List;
 
 @Path("/api/plans/import")
 @Tag(name = "Plans", description = "Plans (任务分工), their tasks and the units' assignments")
+@APIResponse(responseCode = "201", description = "Imported; Location names the plan",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanImportResponse.class)))
+@APIResponse(responseCode = "200", description = "dryRun=true: what the import would store, with every task and the "
+        + "assignments it would get; nothing was stored or published",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanImportPreview.class),
+                examples = @ExampleObject(name = "task 4 of the Anhui 2022 plan (shortened)", value = PlanImportResource.EXAMPLE_PREVIEW)))
+@APIResponse(responseCode = "400", description = "An invalid parameter (issuedOn, documentNumber, dryRun)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "409", description = "A plan with this document number was already imported (a dry run says "
+        + "documentNumberTaken instead)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "422", description = "The document could not be read as a plan; errors names the lines",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "unit-service cannot resolve the responsibility texts; nothing was stored",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PlanImportResource {
+
+    private static final String DRY_RUN = "true: read and resolve the document as the import does, answer 200 with what "
+            + "would be stored (PlanImportPreview), store nothing";
+
+    static final String EXAMPLE_PREVIEW = """
+            {"plan": {"title": "安徽省2022年政务公开重点工作任务分工", "documentNumber": "皖政务办〔2022〕3号",
+                      "issuer": "安徽省政务公开办公室", "issuedOn": "2022-06-06", "year": 2022, "timeZone": "Asia/Shanghai"},
+             "categories": 6, "tasks": 44, "assignments": 4786,
+             "reviewNeeded": [{"taskNumber": 4, "kind": "VAGUE_GROUP", "text": "省政府各有关部门"}],
+             "unresolved": [],
+             "documentNumberTaken": false,
+             "taskPreviews": [{"number": 4,
+                "category": {"ordinal": 1, "title": "加强经济领域信息公开，全力营造平稳健康的经济环境。"},
+                "subcategory": {"ordinal": 2, "title": "加强涉及市场主体的信息公开。"},
+                "requirement": "建立市场主体反映投资和工程建设项目审批问题的办理和反馈机制……",
+                "responsibilityText": "省发展改革委、省住房城乡建设厅牵头，省政府各有关部门，各市政府负责落实",
+                "deadline": {"kind": "FIXED", "dueDate": "2022-12-31", "text": "年底前", "reviewNeeded": false},
+                "assignments": [
+                  {"unitCode": "ah-fgw", "unitName": "安徽省发展和改革委员会", "role": "LEAD", "dueDate": "2022-12-31", "reviewNeeded": false},
+                  {"unitCode": "ah-zjt", "unitName": "安徽省住房和城乡建设厅", "role": "LEAD", "dueDate": "2022-12-31", "reviewNeeded": false},
+                  {"unitCode": "gov-340100", "unitName": "合肥市人民政府", "groupCode": "cities", "role": "RESPONSIBLE",
+                   "dueDate": "2022-12-31", "reviewNeeded": false},
+                  {"unitName": "省政府各有关部门", "groupCode": "provincial-related-departments", "role": "RESPONSIBLE",
+                   "dueDate": "2022-12-31", "reviewNeeded": true}]}]}""";
 
     private final PlanImportService imports;
     private final CurrentUser user;
@@ -54,22 +97,31 @@ public class PlanImportResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes({MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import a plan from its text (admin)",
+    @Operation(operationId = "importPlan", summary = "Import a plan from its text (admin)",
             description = "The plan as extracted text (tab-separated table). Answers 201 with what was created and what needs "
                     + "review; 409 when the document number exists; 422 naming the lines that could not be read; "
-                    + "503 when unit-service cannot resolve the responsibility texts. All or nothing.")
+                    + "503 when unit-service cannot resolve the responsibility texts. All or nothing. With dryRun=true the "
+                    + "document is read and resolved exactly as for the import, and the answer (200) shows what would be "
+                    + "stored — every task, its deadline and its assignments — while nothing is stored or published.")
     public Response importText(InputStream body, @jakarta.ws.rs.BeanParam MetadataOverrides overrides,
+                               @QueryParam("dryRun") @Parameter(description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN))
+                               String dryRun,
                                @HeaderParam("Authorization") String authorization, @Context UriInfo uri) {
-        return answer(read(() -> new PlanTextReader().read(body)), overrides, authorization, uri);
+        boolean preview = dryRun(dryRun);
+        return answer(read(() -> new PlanTextReader().read(body)), overrides, preview, authorization, uri);
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import a plan from an uploaded .txt, .docx or .xlsx file (admin); form part 'file'")
+    @Operation(operationId = "importPlan",
+            summary = "Import a plan from an uploaded .txt, .docx or .xlsx file (admin); form part 'file'")
     public Response importFile(@RestForm("file") FileUpload file, @jakarta.ws.rs.BeanParam MetadataOverrides overrides,
+                               @QueryParam("dryRun") @Parameter(description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN))
+                               String dryRun,
                                @HeaderParam("Authorization") String authorization, @Context UriInfo uri) throws IOException {
+        boolean preview = dryRun(dryRun);
         if (file == null) {
             throw ProblemException.badRequest("The form needs a part named 'file' with a .txt, .docx or .xlsx plan");
         }
@@ -86,17 +138,31 @@ public class PlanImportResource {
                 throw new ProblemException(415, "unsupported-file", "Unsupported media type",
                         "A plan can be imported from .txt, .docx or .xlsx; got '" + file.fileName() + "'");
             }
-            return answer(source, overrides, authorization, uri);
+            return answer(source, overrides, preview, authorization, uri);
         }
     }
 
-    private Response answer(PlanSource source, MetadataOverrides overrides, String authorization, UriInfo uri) {
+    private Response answer(PlanSource source, MetadataOverrides overrides, boolean dryRun, String authorization, UriInfo uri) {
         ParsedPlan parsed = new PlanAssembler().assemble(source);
         parsed = new ParsedPlan(apply(parsed.metadata(), overrides), parsed.tasks(), parsed.problems());
+        if (dryRun) {
+            return Response.ok(PlanImportPreview.of(imports.preview(parsed, authorization))).build();
+        }
         PlanImportService.Result result = imports.importPlan(parsed, authorization, user.username());
         PlanImportResponse body = new PlanImportResponse(PlanView.of(result.plan()), result.categories(), result.tasks(),
                 result.assignments(), result.reviewNeeded(), result.unresolved());
         return Response.created(uri.getBaseUriBuilder().path("api/plans/{id}").build(result.plan().id)).entity(body).build();
+    }
+
+    /** Only true or false: a misspelt dry run must not import for real. */
+    private static boolean dryRun(String value) {
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw ProblemException.validation(List.of(new Problem.FieldError("dryRun", "must be true or false")));
     }
 
     private static PlanMetadata apply(PlanMetadata read, MetadataOverrides o) {

@@ -7,7 +7,6 @@ import org.duban.platform.api.Problem;
 import org.duban.platform.api.ProblemException;
 import org.duban.task.assignment.Assignment;
 import org.duban.task.assignment.AssignmentJournal;
-import org.duban.task.plan.DeadlineKind;
 import org.duban.task.plan.Plan;
 import org.duban.task.plan.PlanCalendar;
 import org.duban.task.plan.Task;
@@ -18,14 +17,14 @@ import org.jboss.logging.Logger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Imports a read plan: resolves every responsibility text through unit-service first (outside any
- * transaction; if unit-service cannot answer, nothing is stored), then stores the plan, its tasks
- * and one assignment per unit share in one transaction, with their events.
+ * transaction; if unit-service cannot answer, nothing is stored), lays the plan out ({@link PlanDraft}),
+ * then stores the plan, its tasks and one assignment per unit share in one transaction, with their
+ * events. A dry run ({@link #preview}) does all but the storing.
  */
 @ApplicationScoped
 public class PlanImportService {
@@ -56,18 +55,49 @@ public class PlanImportService {
                          List<ReviewItem> unresolved, List<Assignment> created) {
     }
 
-    /** One unit share of one task before it is stored. */
-    record Share(Assignment.Role role, String unitCode, String unitName, String groupCode, String qualifier, boolean review) {
+    /** What an import would store; {@code documentNumberTaken} when the real import would answer 409. */
+    public record Preview(PlanDraft draft, boolean documentNumberTaken) {
     }
 
     public Result importPlan(ParsedPlan parsed, String authorization, String actor) {
         long started = System.nanoTime();
         check(parsed);
-        if (Plan.count("documentNumber", parsed.metadata().documentNumber()) > 0) {
+        if (documentNumberTaken(parsed)) {
             throw duplicate(parsed.metadata().documentNumber());
         }
-        Map<String, List<Share>> sharesByText = new HashMap<>();
-        List<ReviewItem> unresolved = new ArrayList<>();
+        Map<String, List<PlanDraft.Share>> sharesByText = resolve(parsed, authorization);
+        long resolved = System.nanoTime();
+        PlanDraft draft = PlanDraft.of(parsed, sharesByText, deadlines);
+        Result result = QuarkusTransaction.requiringNew().timeout(300).call(() -> store(draft, actor));
+        long stored = System.nanoTime();
+        LOG.infof("Imported plan %s (%s) by %s: %d tasks, %d assignments, %d to review, %d unresolved in %d ms "
+                        + "(%d distinct responsibility texts resolved through unit-service in %d ms, stored in %d ms)",
+                result.plan().documentNumber, result.plan().title, actor, result.tasks(), result.assignments(),
+                result.reviewNeeded().size(), result.unresolved().size(), (stored - started) / 1_000_000,
+                sharesByText.size(), (resolved - started) / 1_000_000, (stored - resolved) / 1_000_000);
+        return result;
+    }
+
+    /**
+     * The dry run: the same checks, resolution and layout as {@link #importPlan}, then nothing stored and
+     * nothing published. A document number already imported is reported, not refused.
+     */
+    public Preview preview(ParsedPlan parsed, String authorization) {
+        check(parsed);
+        boolean taken = documentNumberTaken(parsed);
+        return new Preview(PlanDraft.of(parsed, resolve(parsed, authorization), deadlines), taken);
+    }
+
+    private static boolean documentNumberTaken(ParsedPlan parsed) {
+        return Plan.count("documentNumber", parsed.metadata().documentNumber()) > 0;
+    }
+
+    /**
+     * Every distinct responsibility text → its unit shares, through unit-service: definite groups expand
+     * into their members; vague groups and names that match no unit stay one share each, to review.
+     */
+    private Map<String, List<PlanDraft.Share>> resolve(ParsedPlan parsed, String authorization) {
+        Map<String, List<PlanDraft.Share>> sharesByText = new HashMap<>();
         Map<String, List<UnitServiceApi.Unit>> groupMembers = new HashMap<>();
         Map<String, String> unitNames = new HashMap<>();
         Map<String, UnitServiceApi.Group> groups = new HashMap<>();
@@ -78,26 +108,26 @@ public class PlanImportService {
                     continue;
                 }
                 UnitServiceApi.Resolution resolution = units.resolve(authorization, text);
-                List<Share> shares = new ArrayList<>();
+                List<PlanDraft.Share> shares = new ArrayList<>();
                 for (UnitServiceApi.Entry entry : resolution.entries()) {
                     Assignment.Role role = Assignment.Role.valueOf(entry.role());
                     if (entry.unitCode() != null) {
                         String name = entry.name() != null ? entry.name()
                                 : unitNames.computeIfAbsent(entry.unitCode(), code -> units.unit(authorization, code).name());
-                        shares.add(new Share(role, entry.unitCode(), name, null, entry.qualifier(), false));
+                        shares.add(new PlanDraft.Share(role, entry.unitCode(), name, null, entry.qualifier(), false));
                         continue;
                     }
                     UnitServiceApi.Group group = groups.computeIfAbsent(entry.groupCode(), code -> units.group(authorization, code));
                     if (group.definite()) {
                         for (UnitServiceApi.Unit member : groupMembers.computeIfAbsent(group.code(), code -> units.members(authorization, code))) {
-                            shares.add(new Share(role, member.code(), member.name(), group.code(), entry.qualifier(), false));
+                            shares.add(new PlanDraft.Share(role, member.code(), member.name(), group.code(), entry.qualifier(), false));
                         }
                     } else {
-                        shares.add(new Share(role, null, entry.text(), group.code(), entry.qualifier(), true));
+                        shares.add(new PlanDraft.Share(role, null, entry.text(), group.code(), entry.qualifier(), true));
                     }
                 }
                 for (String name : resolution.unresolved()) {
-                    shares.add(new Share(Assignment.Role.RESPONSIBLE, null, name, null, null, true));
+                    shares.add(new PlanDraft.Share(Assignment.Role.RESPONSIBLE, null, name, null, null, true));
                 }
                 sharesByText.put(text, shares);
             }
@@ -106,25 +136,18 @@ public class PlanImportService {
         } catch (RuntimeException e) {
             throw UnitDirectoryClient.unavailable(e);
         }
-        long resolved = System.nanoTime();
-        Result result = QuarkusTransaction.requiringNew().timeout(300).call(() -> store(parsed, sharesByText, actor));
-        long stored = System.nanoTime();
-        LOG.infof("Imported plan %s (%s) by %s: %d tasks, %d assignments, %d to review, %d unresolved in %d ms "
-                        + "(%d distinct responsibility texts resolved through unit-service in %d ms, stored in %d ms)",
-                result.plan().documentNumber, result.plan().title, actor, result.tasks(), result.assignments(),
-                result.reviewNeeded().size(), result.unresolved().size(), (stored - started) / 1_000_000,
-                sharesByText.size(), (resolved - started) / 1_000_000, (stored - resolved) / 1_000_000);
-        return result;
+        return sharesByText;
     }
 
-    private Result store(ParsedPlan parsed, Map<String, List<Share>> sharesByText, String actor) {
+    private Result store(PlanDraft draft, String actor) {
         Instant now = calendar.now();
+        PlanMetadata metadata = draft.metadata();
         Plan plan = new Plan();
-        plan.title = parsed.metadata().title();
-        plan.documentNumber = parsed.metadata().documentNumber();
-        plan.issuer = parsed.metadata().issuer();
-        plan.issuedOn = parsed.metadata().issuedOn();
-        plan.year = parsed.metadata().year();
+        plan.title = metadata.title();
+        plan.documentNumber = metadata.documentNumber();
+        plan.issuer = metadata.issuer();
+        plan.issuedOn = metadata.issuedOn();
+        plan.year = metadata.year();
         plan.createdAt = now;
         plan.createdBy = actor;
         plan.persist();
@@ -133,11 +156,10 @@ public class PlanImportService {
         } catch (jakarta.persistence.PersistenceException e) {
             throw duplicate(plan.documentNumber); // another import of the same document won the race
         }
-        List<ReviewItem> review = new ArrayList<>();
-        List<ReviewItem> unresolved = new ArrayList<>();
         List<Assignment> created = new ArrayList<>();
-        for (ParsedTask parsedTask : parsed.tasks()) {
-            Deadline deadline = deadlines.read(parsedTask.deadlineText(), plan.issuedOn, plan.year);
+        for (PlanDraft.TaskDraft draftTask : draft.tasks()) {
+            ParsedTask parsedTask = draftTask.task();
+            Deadline deadline = draftTask.deadline();
             Task task = new Task();
             task.planId = plan.id;
             task.number = parsedTask.number();
@@ -148,14 +170,11 @@ public class PlanImportService {
             task.requirement = parsedTask.requirement();
             task.responsibilityText = parsedTask.responsibilityText();
             task.deadlineKind = deadline.kind();
-            task.dueDate = deadline.kind() == DeadlineKind.FIXED ? deadline.dueDate() : null;
+            task.dueDate = draftTask.dueDate();
             task.deadlineText = deadline.text();
             task.deadlineReviewNeeded = deadline.reviewNeeded();
             task.persist();
-            if (deadline.reviewNeeded()) {
-                review.add(new ReviewItem(task.number, ReviewItem.UNCLEAR_DEADLINE, deadline.text()));
-            }
-            for (Share share : distinct(sharesByText.get(parsedTask.responsibilityText()))) {
+            for (PlanDraft.Share share : draftTask.shares()) {
                 Assignment a = new Assignment();
                 a.taskId = task.id;
                 a.planId = plan.id;
@@ -166,41 +185,17 @@ public class PlanImportService {
                 a.qualifier = share.qualifier();
                 a.role = share.role();
                 a.dueDate = task.dueDate;
-                a.reviewNeeded = share.review() || deadline.reviewNeeded();
+                a.reviewNeeded = draftTask.reviewNeeded(share);
                 a.createdAt = now;
                 a.createdBy = actor;
                 a.updatedAt = now;
                 a.persist();
                 created.add(a);
-                if (share.review()) {
-                    ReviewItem item = new ReviewItem(task.number,
-                            share.groupCode() != null ? ReviewItem.VAGUE_GROUP : ReviewItem.UNRESOLVED_NAME, share.unitName());
-                    (share.groupCode() != null ? review : unresolved).add(item);
-                }
             }
         }
         journal.created(created, actor);
-        int categories = (int) parsed.tasks().stream().map(t -> t.category().ordinal()).distinct().count();
-        return new Result(plan, categories, parsed.tasks().size(), created.size(), review, unresolved, created);
-    }
-
-    /** A unit named twice in one text (牵头 and again through a group) keeps one share: the lead one. */
-    private static List<Share> distinct(List<Share> shares) {
-        Map<String, Share> byUnit = new LinkedHashMap<>();
-        List<Share> result = new ArrayList<>();
-        for (Share share : shares) {
-            if (share.unitCode() == null) {
-                result.add(share);
-                continue;
-            }
-            String key = share.unitCode() + "|" + (share.qualifier() == null ? "" : share.qualifier());
-            Share before = byUnit.get(key);
-            if (before == null || (before.role() == Assignment.Role.RESPONSIBLE && share.role() == Assignment.Role.LEAD)) {
-                byUnit.put(key, share);
-            }
-        }
-        result.addAll(0, byUnit.values());
-        return result;
+        return new Result(plan, draft.categories(), draft.tasks().size(), created.size(), draft.reviewNeeded(),
+                draft.unresolved(), created);
     }
 
     private static void check(ParsedPlan parsed) {

@@ -39,7 +39,7 @@ public class PlanResource {
     }
 
     @GET
-    @Operation(summary = "Plans, newest first")
+    @Operation(operationId = "listPlans", summary = "Plans, newest first")
     public PageResponse<PlanView> list(@BeanParam @Valid PageRequest page) {
         PageResponse<Plan> found = plans.plans(page);
         return new PageResponse<>(found.items().stream().map(PlanView::of).toList(), found.page(), found.size(), found.total());
@@ -47,13 +47,14 @@ public class PlanResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getPlan", summary = "One plan")
     public PlanView get(@PathParam("id") long id) {
         return PlanView.of(plans.plan(id));
     }
 
     @GET
     @Path("{id}/tasks")
-    @Operation(summary = "The tasks of a plan with their assignments (a unit user sees its own)")
+    @Operation(operationId = "listPlanTasks", summary = "The tasks of a plan with their assignments (a unit user sees its own)")
     public PageResponse<TaskView> tasks(@PathParam("id") long id, @BeanParam @Valid AssignmentResource.AssignmentFilterParams filter,
                                         @QueryParam("q") String q, @BeanParam @Valid PageRequest page) {
         plans.plan(id);
@@ -65,7 +66,7 @@ public class PlanResource {
 
     @GET
     @Path("{id}/summary")
-    @Operation(summary = "Per unit and per category: total, completed, overdue, due within 7 days",
+    @Operation(operationId = "getPlanSummary", summary = "Per unit and per category: total, completed, overdue, due within 7 days",
             description = "A unit user gets the figures of its own unit's assignments only.")
     public SummaryView summary(@PathParam("id") long id) {
         return SummaryView.of(plans.summary(id));
@@ -75,7 +76,8 @@ public class PlanResource {
     @Path("{id}/export")
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER, Roles.INTEGRATOR})
     @Produces(LedgerExport.XLSX)
-    @Operation(summary = "The ledger (台账) of a plan as an Excel workbook (every unit's work: admin, viewer, integrator)")
+    @Operation(operationId = "exportPlanLedger",
+            summary = "The ledger (台账) of a plan as an Excel workbook (every unit's work: admin, viewer, integrator)")
     public Response export(@PathParam("id") long id, @QueryParam("format") @DefaultValue("xlsx") String format) {
         if (!format.equalsIgnoreCase("xlsx")) {
             throw ProblemException.validation(List.of(new Problem.FieldError("format", "must be xlsx")));

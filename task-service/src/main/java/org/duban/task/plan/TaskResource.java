@@ -30,7 +30,8 @@ public class TaskResource {
     }
 
     @GET
-    @Operation(summary = "Tasks across plans", description = "With unit, status or overdue, only the tasks where an "
+    @Operation(operationId = "listTasks",
+            summary = "Tasks across plans", description = "With unit, status or overdue, only the tasks where an "
             + "assignment matches, each showing those assignments (a unit's task list, 任务清单). q searches the requirement "
             + "and responsibility texts.")
     public PageResponse<TaskView> list(@QueryParam("planId") Long planId,
@@ -45,6 +46,7 @@ public class TaskResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getTask", summary = "One task with its assignments (a unit user sees its own)")
     public TaskView get(@PathParam("id") long id) {
         LocalDate today = calendar.today();
         return TaskView.of(plans.task(id, new AssignmentResource.AssignmentFilterParams().toFilter(), today), today);

@@ -27,7 +27,7 @@ public class SyncResource {
 
     @GET
     @RolesAllowed({Roles.INTEGRATOR, Roles.ADMIN})
-    @Operation(summary = "Every change of an assignment exactly once, in commit order",
+    @Operation(operationId = "syncAssignments", summary = "Every change of an assignment exactly once, in commit order",
             description = "Start without a cursor; store nextCursor and pass it next time. Each item is the assignment after "
                     + "the change, with changeType (the event type), changedAt and position.")
     public SyncFeed.Page changes(@QueryParam("cursor") @Parameter(description = "nextCursor of the previous answer") String cursor,

@@ -33,7 +33,7 @@ public class UnitGroupResource {
     }
 
     @GET
-    @Operation(summary = "Every unit group")
+    @Operation(operationId = "listUnitGroups", summary = "Every unit group")
     public List<UnitGroupView> list() {
         var snapshot = directory.current();
         return snapshot.groups().stream().map(g -> view(g, snapshot.units())).toList();
@@ -41,7 +41,7 @@ public class UnitGroupResource {
 
     @GET
     @Path("{code}")
-    @Operation(summary = "One unit group")
+    @Operation(operationId = "getUnitGroup", summary = "One unit group")
     public UnitGroupView get(@PathParam("code") String code) {
         var snapshot = directory.current();
         return view(find(snapshot.groups(), code), snapshot.units());
@@ -49,7 +49,8 @@ public class UnitGroupResource {
 
     @GET
     @Path("{code}/members")
-    @Operation(summary = "The active units of a definite group; empty for a vague group, which the office names case by case")
+    @Operation(operationId = "listUnitGroupMembers",
+            summary = "The active units of a definite group; empty for a vague group, which the office names case by case")
     public PageResponse<UnitView> members(@PathParam("code") String code, @BeanParam @Valid PageRequest page) {
         var snapshot = directory.current();
         List<String> codes = members(find(snapshot.groups(), code), snapshot.units());

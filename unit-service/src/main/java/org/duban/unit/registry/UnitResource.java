@@ -45,7 +45,8 @@ public class UnitResource {
     }
 
     @GET
-    @Operation(summary = "Search units", description = "q matches the official name, short name and aliases (a substring); "
+    @Operation(operationId = "listUnits",
+            summary = "Search units", description = "q matches the official name, short name and aliases (a substring); "
             + "externalId is system:id, e.g. oa:D-0012")
     public PageResponse<UnitView> list(
             @QueryParam("q") @Parameter(example = "合肥") String q,
@@ -67,7 +68,7 @@ public class UnitResource {
 
     @GET
     @Path("{code}")
-    @Operation(summary = "One unit; its ETag is its version")
+    @Operation(operationId = "getUnit", summary = "One unit; its ETag is its version")
     public Response get(@PathParam("code") String code) {
         UnitView unit = UnitView.of(units.get(code));
         return Response.ok(unit).tag(Versions.etag(unit.version())).build();
@@ -75,7 +76,7 @@ public class UnitResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Add a unit (admin)")
+    @Operation(operationId = "createUnit", summary = "Add a unit (admin)")
     public Response create(@Valid @NotNull UnitRequest request, @Context UriInfo uri) {
         UnitView unit = UnitView.of(units.create(request, user.username()));
         return Response.created(uri.getAbsolutePathBuilder().path(unit.code()).build())
@@ -85,7 +86,7 @@ public class UnitResource {
     @PUT
     @Path("{code}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Change a unit (admin); needs If-Match with the ETag read")
+    @Operation(operationId = "updateUnit", summary = "Change a unit (admin); needs If-Match with the ETag read")
     public Response update(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull UnitRequest request) {
         UnitView unit = UnitView.of(units.update(code, Versions.required(ifMatch), request, user.username()));
@@ -95,7 +96,7 @@ public class UnitResource {
     @DELETE
     @Path("{code}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Deactivate a unit (admin); its history stays. Needs If-Match")
+    @Operation(operationId = "deactivateUnit", summary = "Deactivate a unit (admin); its history stays. Needs If-Match")
     public Response deactivate(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch) {
         units.deactivate(code, Versions.required(ifMatch), user.username());
         return Response.noContent().build();
@@ -103,7 +104,7 @@ public class UnitResource {
 
     @GET
     @Path("{code}/history")
-    @Operation(summary = "Every recorded change of a unit, oldest first")
+    @Operation(operationId = "getUnitHistory", summary = "Every recorded change of a unit, oldest first")
     public List<UnitChangeView> history(@PathParam("code") String code) {
         return units.history(code).stream().map(UnitChangeView::of).toList();
     }

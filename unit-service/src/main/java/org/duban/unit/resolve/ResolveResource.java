@@ -23,7 +23,7 @@ public class ResolveResource {
     }
 
     @POST
-    @Operation(summary = "Resolve a responsibility text (责任单位) into units, groups and roles",
+    @Operation(operationId = "resolveUnits", summary = "Resolve a responsibility text (责任单位) into units, groups and roles",
             description = "Roles come from 牵头 (LEAD) and 负责落实 (RESPONSIBLE); definite groups such as 各市政府 are "
                     + "named by groupCode and expand through /api/unit-groups/{code}/members; every name that matches "
                     + "nothing is listed in unresolved.")

@@ -61,7 +61,8 @@ public class UnitTransferResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import units from CSV (admin)", description = "Columns as in /api/units/export; upsert by code; "
+    @Operation(operationId = "importUnits",
+            summary = "Import units from CSV (admin)", description = "Columns as in /api/units/export; upsert by code; "
             + "all or nothing; every error is reported with its line (422); dryRun=true stores nothing")
     public UnitImportService.Report importCsv(byte[] body, @HeaderParam("Content-Type") String contentType,
                                               @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
@@ -74,7 +75,7 @@ public class UnitTransferResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes(XLSX)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import units from an Excel workbook (admin); its first sheet as in the CSV")
+    @Operation(operationId = "importUnits", summary = "Import units from an Excel workbook (admin); its first sheet as in the CSV")
     public UnitImportService.Report importXlsx(InputStream body, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         return imports.importTable(read(() -> XLSX_SHEET.read(body)), dryRun, user.username());
     }
@@ -84,7 +85,7 @@ public class UnitTransferResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import units from an uploaded .csv or .xlsx file (admin); form part 'file'")
+    @Operation(operationId = "importUnits", summary = "Import units from an uploaded .csv or .xlsx file (admin); form part 'file'")
     public UnitImportService.Report importFile(@RestForm("file") FileUpload file,
                                                @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) throws IOException {
         if (file == null) {
@@ -106,7 +107,7 @@ public class UnitTransferResource {
     @GET
     @Path("export")
     @Produces({"text/csv", XLSX})
-    @Operation(summary = "Every unit (inactive included) as CSV or Excel, in the import format")
+    @Operation(operationId = "exportUnits", summary = "Every unit (inactive included) as CSV or Excel, in the import format")
     public Response export(@QueryParam("format") @DefaultValue("csv") String format) {
         List<List<String>> rows = units.all().stream().map(UnitSheet::toCells).toList();
         return switch (format.toLowerCase()) {

@@ -9,6 +9,7 @@ import org.duban.platform.events.CloudEvent;
 import org.duban.platform.messaging.Outbox;
 import org.duban.platform.messaging.OutboxEvent;
 import org.duban.platform.messaging.ProcessedEvents;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -60,6 +61,16 @@ public abstract class ServiceWiringContract {
         given().when().get("/q/openapi?format=json").then().statusCode(200).body("openapi", org.hamcrest.Matchers.startsWith("3."));
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
+    }
+
+    /** Every operation has an operationId of its own, and the document is the committed one (docs/openapi). */
+    @Test
+    void theOpenApiDocumentNamesEveryOperationAndIsCommitted() {
+        String service = ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
+        JsonNode document = OpenApiDocuments.parse(given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString());
+        OpenApiDocuments.assertOperationIds(service, document);
+        OpenApiDocuments.assertMatchesCommitted(service, document);
     }
 
     @Test
