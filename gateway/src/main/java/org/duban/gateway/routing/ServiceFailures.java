@@ -13,7 +13,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * A service that cannot be reached is a 502 problem, one that stays silent past the request timeout
  * a 504, one that breaks off before it answers a 502 — never the proxy's bare status. Once an answer
- * has begun, a failure can only reset the connection (the proxy does that); it is logged here.
+ * has begun, a failure can only reset the connection; it is logged here. The answer goes out through
+ * {@link AnswerRelay} (this is the innermost interceptor on the way back).
  */
 final class ServiceFailures implements ProxyInterceptor {
 
@@ -58,7 +59,7 @@ final class ServiceFailures implements ProxyInterceptor {
     @Override
     public Future<Void> handleProxyResponse(ProxyContext context) {
         ProxyRequest request = context.request();
-        return context.sendResponse().onFailure(failure -> LOG.warnf(
+        return AnswerRelay.send(context).onFailure(failure -> LOG.warnf(
                 "%s %s: the answer from %s broke off (%s); both connections were reset",
                 request.getMethod(), request.proxiedRequest().path(), service, failure.toString()));
     }

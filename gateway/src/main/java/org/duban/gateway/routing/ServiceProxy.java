@@ -72,7 +72,10 @@ public class ServiceProxy {
                 .origin(context -> client.request(new RequestOptions()
                                 .setHost(target.getHost()).setPort(port).setSsl(ssl)
                                 .setIdleTimeout(idleTimeout))
-                        .map(request -> request.exceptionHandler(failure -> { })) // its answer fails too: ServiceFailures
+                        .map(request -> {
+                            context.set(AnswerRelay.SERVICE_REQUEST, request);
+                            return request.exceptionHandler(failure -> { }); // its answer fails too: ServiceFailures
+                        })
                         .recover(failure -> Future.failedFuture(new ServiceFailures.Unreachable(failure))))
                 .addInterceptor(new ServiceFailures(service))
                 .addInterceptor(bodySizeLimit)
