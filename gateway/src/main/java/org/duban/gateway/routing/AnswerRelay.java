@@ -30,6 +30,13 @@ import java.time.format.DateTimeFormatter;
  */
 final class AnswerRelay {
 
+    /** The caller went away after the service's whole answer had come in: nothing is wrong with the service. */
+    static final class CallerGone extends RuntimeException {
+        CallerGone(Throwable cause) {
+            super(cause.toString(), cause, false, false);
+        }
+    }
+
     /** Where {@link ServiceProxy} leaves the request to the service in the proxy's context. */
     static final String SERVICE_REQUEST = "duban.service-request";
 
@@ -70,8 +77,10 @@ final class AnswerRelay {
                     serviceRequest.reset(); // the service is still sending: stop it
                 }
                 out.reset();
+                sent.fail(source.ended ? new CallerGone(done.cause()) : done.cause());
+            } else {
+                sent.complete();
             }
-            sent.handle(done);
         });
         return sent.future();
     }

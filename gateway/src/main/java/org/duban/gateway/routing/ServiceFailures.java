@@ -59,8 +59,14 @@ final class ServiceFailures implements ProxyInterceptor {
     @Override
     public Future<Void> handleProxyResponse(ProxyContext context) {
         ProxyRequest request = context.request();
-        return AnswerRelay.send(context).onFailure(failure -> LOG.warnf(
-                "%s %s: the answer from %s broke off (%s); both connections were reset",
-                request.getMethod(), request.proxiedRequest().path(), service, failure.toString()));
+        return AnswerRelay.send(context).onFailure(failure -> {
+            if (failure instanceof AnswerRelay.CallerGone) {
+                LOG.debugf("%s %s: the caller left before the answer from %s went out (%s)",
+                        request.getMethod(), request.proxiedRequest().path(), service, failure.getMessage());
+            } else {
+                LOG.warnf("%s %s: the answer from %s broke off (%s); both connections were reset",
+                        request.getMethod(), request.proxiedRequest().path(), service, failure.toString());
+            }
+        });
     }
 }
