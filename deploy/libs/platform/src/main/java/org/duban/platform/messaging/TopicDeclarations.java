@@ -2,6 +2,7 @@ package org.duban.platform.messaging;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
@@ -11,9 +12,9 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Creates the topics a service publishes to, with their partitions and cleanup policy, before the
  * first event goes out (a broker's auto-created topic would be neither compacted nor partitioned as
- * planned). If the broker is not reachable on start, it tries again every 30 seconds.
+ * planned). If the broker is not reachable on start, it tries again every 30 seconds. It connects as
+ * the service's channels do ({@link KafkaConnection}).
  */
 @ApplicationScoped
 public class TopicDeclarations {
@@ -30,12 +32,12 @@ public class TopicDeclarations {
     private static final Logger LOG = Logger.getLogger(TopicDeclarations.class);
 
     private final TopicsConfig config;
-    private final String bootstrapServers;
+    private final Map<String, Object> connection;
     private volatile boolean declared;
 
-    TopicDeclarations(TopicsConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    TopicDeclarations(TopicsConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.connection = KafkaConnection.settings(kafka);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -58,10 +60,10 @@ public class TopicDeclarations {
             declared = true;
             return;
         }
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000))) {
+        Map<String, Object> settings = new HashMap<>(connection);
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+        try (Admin admin = Admin.create(settings)) {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             for (TopicsConfig.Topic topic : config.topics().values()) {
                 String policy = topic.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE;
