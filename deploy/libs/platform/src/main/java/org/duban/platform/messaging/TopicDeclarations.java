@@ -8,16 +8,19 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.jboss.logging.Logger;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -73,17 +76,13 @@ public class TopicDeclarations {
                     try {
                         admin.createTopics(List.of(created)).all().get(10, TimeUnit.SECONDS);
                         LOG.infof("Created topic %s (%d partitions, %s)", topic.name(), topic.partitions(), policy);
-                    } catch (java.util.concurrent.ExecutionException e) {
+                    } catch (ExecutionException e) {
                         if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
                             throw e;
                         }
                     }
                 } else if (topic.compacted()) {
-                    // an existing topic (perhaps auto-created) is made compacted; partitions are left alone
-                    ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic.name());
-                    admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
-                            new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, policy), AlterConfigOp.OpType.SET))))
-                            .all().get(10, TimeUnit.SECONDS);
+                    makeCompacted(admin, topic.name());
                 }
             }
             declared = true;
@@ -91,6 +90,31 @@ public class TopicDeclarations {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.warnf("Could not declare Kafka topics yet (%s); retrying in 30 s", e.toString());
+        }
+    }
+
+    /**
+     * An existing topic (perhaps auto-created) is made compacted if it is not; partitions are left alone.
+     * Where ACLs let the service only read the topic (it consumes what another service publishes, and the
+     * cluster's own topic definitions set it up), it is left as it is.
+     */
+    private static void makeCompacted(Admin admin, String name) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, name);
+        try {
+            Config current = admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource);
+            ConfigEntry policy = current == null ? null : current.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+            if (policy != null && policy.value() != null && policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
+                return;
+            }
+            admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
+                    new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT), AlterConfigOp.OpType.SET))))
+                    .all().get(10, TimeUnit.SECONDS);
+            LOG.infof("Made topic %s compacted", name);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicAuthorizationException)) {
+                throw e;
+            }
+            LOG.infof("Topic %s is not this service's to configure (%s); its cluster's definition applies", name, e.getCause().getMessage());
         }
     }
 }
