@@ -13,7 +13,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * A service that cannot be reached is a 502 problem, one that stays silent past the request timeout
  * a 504, one that breaks off before it answers a 502 — never the proxy's bare status. Once an answer
- * has begun, a failure can only reset the connection (the proxy does that); it is logged here.
+ * has begun, a failure can only reset the connection; it is logged here. The answer goes out through
+ * {@link AnswerRelay} (this is the innermost interceptor on the way back).
  */
 final class ServiceFailures implements ProxyInterceptor {
 
@@ -58,8 +59,14 @@ final class ServiceFailures implements ProxyInterceptor {
     @Override
     public Future<Void> handleProxyResponse(ProxyContext context) {
         ProxyRequest request = context.request();
-        return context.sendResponse().onFailure(failure -> LOG.warnf(
-                "%s %s: the answer from %s broke off (%s); both connections were reset",
-                request.getMethod(), request.proxiedRequest().path(), service, failure.toString()));
+        return AnswerRelay.send(context).onFailure(failure -> {
+            if (failure instanceof AnswerRelay.CallerGone) {
+                LOG.debugf("%s %s: the caller left before the answer from %s went out (%s)",
+                        request.getMethod(), request.proxiedRequest().path(), service, failure.getMessage());
+            } else {
+                LOG.warnf("%s %s: the answer from %s broke off (%s); both connections were reset",
+                        request.getMethod(), request.proxiedRequest().path(), service, failure.toString());
+            }
+        });
     }
 }

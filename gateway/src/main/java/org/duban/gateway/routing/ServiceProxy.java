@@ -77,7 +77,10 @@ public class ServiceProxy {
                                 .setHost(target.getHost()).setPort(port).setSsl(ssl)
                                 .setIdleTimeout(bodyLimits.isUpload(context.request().getMethod(),
                                         context.request().proxiedRequest().path()) ? uploadTimeout : idleTimeout))
-                        .map(request -> request.exceptionHandler(failure -> { })) // its answer fails too: ServiceFailures
+                        .map(request -> {
+                            context.set(AnswerRelay.SERVICE_REQUEST, request);
+                            return request.exceptionHandler(failure -> { }); // its answer fails too: ServiceFailures
+                        })
                         .recover(failure -> Future.failedFuture(new ServiceFailures.Unreachable(failure))))
                 .addInterceptor(new ServiceFailures(service))
                 .addInterceptor(bodySizeLimit)

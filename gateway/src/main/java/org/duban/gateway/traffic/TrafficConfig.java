@@ -26,6 +26,20 @@ public interface TrafficConfig {
     @WithDefault("/api/assignments/[^/]+/attachments/?")
     String uploadPaths();
 
+    /**
+     * The longest request line (method, target and version) answered normally; a longer one is a 414
+     * problem. Vert.x' own cap, {@code quarkus.http.limits.max-initial-line-length}, stays well above it.
+     */
+    @WithDefault("4096")
+    int maxRequestLine();
+
+    /**
+     * The most bytes of header fields answered normally; more is a 431 problem. Vert.x' own cap,
+     * {@code quarkus.http.limits.max-header-size}, stays well above it.
+     */
+    @WithDefault("20K")
+    MemorySize maxHeaderSize();
+
     RateLimit rateLimit();
 
     /** A token bucket per client (the token's azp and sub, else the remote address) on everything under /api. */

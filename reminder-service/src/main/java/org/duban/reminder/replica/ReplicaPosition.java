@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.duban.platform.messaging.KafkaConnection;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
@@ -34,14 +35,14 @@ public class ReplicaPosition {
 
     private final ConsumerOffsets offsets;
     private final List<String> topics;
-    private final String bootstrapServers;
+    private final Map<String, Object> connection;
     private volatile Admin admin;
 
-    ReplicaPosition(@Identifier("replica-offsets") ConsumerOffsets offsets, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    ReplicaPosition(@Identifier("replica-offsets") ConsumerOffsets offsets, @Identifier("default-kafka-broker") Map<String, Object> kafka,
                     @ConfigProperty(name = "duban.kafka.topics.assignments.name") String assignments,
                     @ConfigProperty(name = "duban.kafka.topics.units.name") String units) {
         this.offsets = offsets;
-        this.bootstrapServers = bootstrapServers;
+        this.connection = KafkaConnection.settings(kafka);
         this.topics = List.of(assignments, units);
     }
 
@@ -107,7 +108,7 @@ public class ReplicaPosition {
             synchronized (this) {
                 if (admin == null) {
                     Properties config = new Properties();
-                    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+                    config.putAll(connection); // as the channels connect: TLS and SCRAM in production
                     config.put(AdminClientConfig.CLIENT_ID_CONFIG, "reminder-service-replica-position");
                     admin = Admin.create(config);
                 }

@@ -15,7 +15,7 @@ import jakarta.enterprise.event.Observes;
 public class ControlCharacters {
 
     void register(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 2).handler(this::check);
+        router.route().order(Integer.MIN_VALUE + 3).handler(this::check);
     }
 
     private void check(RoutingContext ctx) {

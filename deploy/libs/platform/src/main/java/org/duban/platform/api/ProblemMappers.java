@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Where RESTEasy Reactive parses multipart bodies. */
+    private static final String MULTIPART_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.";
 
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uri) {
@@ -146,6 +148,11 @@ public class ProblemMappers {
             return respond(new Problem("about:blank", "Bad Request", 400,
                     "The connection closed before the request body was read", null, null), uri);
         }
+        if (multipartCutShort(e)) {
+            // the body ends before its closing boundary: the client sent a broken upload
+            return respond(new ProblemException(400, "malformed-body", "Malformed request body",
+                    "The multipart body is cut short or malformed; send each part and the closing boundary", null).problem(), uri);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));
         Problem problem = new Problem(Problem.TYPE_PREFIX + "internal", "Internal error", 500,
@@ -207,6 +214,15 @@ public class ProblemMappers {
     /** Whether reading the request failed because the caller closed the connection. */
     static boolean clientGone(Throwable e) {
         return cause(e, t -> t instanceof java.nio.channels.ClosedChannelException) != null;
+    }
+
+    /**
+     * Whether RESTEasy Reactive's multipart parser gave up on the body: it throws a plain IOException
+     * ("Connection terminated parsing multipart request") when the body ends before its closing boundary.
+     */
+    static boolean multipartCutShort(Throwable e) {
+        return cause(e, t -> t instanceof java.io.IOException && t.getStackTrace().length > 0
+                && t.getStackTrace()[0].getClassName().startsWith(MULTIPART_PARSER)) != null;
     }
 
     /** The unique-key violation (SQLSTATE 23505) somewhere in the cause chain, if any. */

@@ -28,7 +28,7 @@ public class RequestIds {
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:@/+=-]{1,128}");
 
     void register(@Observes Router router) {
-        // before the size limit (MIN_VALUE + 1), so that a 413 answer carries the id too
+        // before the head and size limits (RequestHeadLimits, RequestSizeLimit), so that their answers carry the id too
         router.route().order(Integer.MIN_VALUE).handler(this::tag);
     }
 

@@ -32,7 +32,7 @@ public class RequestSizeLimit {
     }
 
     void register(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
+        router.route().order(Integer.MIN_VALUE + 2).handler(this::check);
     }
 
     private long limitFor(String method, String path) {
