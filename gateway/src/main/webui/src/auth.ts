@@ -20,13 +20,17 @@ export async function login(): Promise<void> {
   const saved = JSON.parse(sessionStorage.getItem(STORE) ?? 'null') as { token: string; refreshToken: string; idToken: string } | null
   keycloak.onAuthSuccess = keycloak.onAuthRefreshSuccess = save
   keycloak.onTokenExpired = () => void fresh().catch(() => undefined)
-  await keycloak.init({
-    onLoad: 'login-required',
+  const signedIn = await keycloak.init({
     pkceMethod: 'S256',
     checkLoginIframe: false,
     responseMode: 'query',
     ...(saved ?? {}),
   })
+  if (!signedIn) {
+    // Keycloak's login page in the console's language
+    await keycloak.login({ locale: localStorage.getItem('duban.locale') === 'en' ? 'en' : 'zh-CN' })
+    await new Promise(() => undefined) // the browser is on its way to the login page
+  }
   save()
 }
 
