@@ -53,8 +53,7 @@ export async function fresh(): Promise<string> {
 
 export function displayName(): string {
   const t = keycloak.tokenParsed as Record<string, unknown> | undefined
-  const name = [t?.family_name, t?.given_name].filter(Boolean).join('')
-  return name || String(t?.preferred_username ?? '')
+  return String(t?.name ?? t?.preferred_username ?? '')
 }
 
 export async function logout(): Promise<void> {
