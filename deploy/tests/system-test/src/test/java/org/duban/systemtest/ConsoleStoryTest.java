@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,7 +88,22 @@ class ConsoleStoryTest {
         long submitted = task39.get(HEFEI);
         long extended = task4.get(HEFEI); // due 2022-12-31 (task 1 is ongoing work, without a date to extend)
 
+        // a week before task 39 is due, the reminders reach Hefei's inbox
+        await("reminder-service has the plan and runs").atMost(Duration.ofSeconds(120)).until(() -> Gateway.as(Users.office())
+                .queryParam("at", "2022-06-23T09:00:00+08:00").when().post("/api/reminders/run").then().extract().statusCode() == 200);
+        long unread = ((Number) Gateway.json(Gateway.as(Users.hefei()).queryParam("unread", "true").queryParam("size", 1)
+                .when().get("/api/notifications").then().statusCode(200).extract().asByteArray()).get("total")).longValue();
+        assertTrue(unread > 0, "Hefei was reminded of task 39");
+
         signIn("hefei");
+        Browser.waitForText("[data-test=unread]", String.valueOf(unread));
+        Browser.get().get(gateway + "/inbox");
+        Browser.waitForText("[data-test=inbox]", "临期提醒");
+        Browser.screenshot("05-hefei-inbox");
+        Browser.click(Browser.clickable("[data-test=inbox] button[data-test=read]"));
+        Browser.waitForText("[data-test=unread]", String.valueOf(unread - 1));
+
+        Browser.get().get(gateway + "/my-tasks");
         Browser.visible("[data-test=my-tasks] a[data-assignment]");
         Browser.waitForText("[data-test=who]", "合肥市人民政府");
         long hefeisTasks = ((Number) Gateway.json(Gateway.as(Users.hefei()).queryParam("unit", HEFEI).queryParam("size", 1)
@@ -98,11 +114,11 @@ class ConsoleStoryTest {
             assertEquals(HEFEI, Gateway.as(Users.office()).when().get("/api/assignments/" + id).then().statusCode(200)
                     .extract().path("unitCode"), "Hefei's list shows Hefei's own shares only");
         }
-        Browser.screenshot("05-hefei-task-list");
+        Browser.screenshot("06-hefei-task-list");
         Browser.size(Browser.PHONE);
         Browser.get().navigate().refresh();
         Browser.visible("[data-test=my-tasks] a[data-assignment]");
-        Browser.screenshot("06-hefei-task-list-phone");
+        Browser.screenshot("07-hefei-task-list-phone");
         Browser.size(Browser.DESKTOP);
 
         // another unit's share stays closed to Hefei
@@ -122,10 +138,10 @@ class ConsoleStoryTest {
         Browser.click(Browser.shown("button[data-test=confirm]"));
         Browser.waitForText("[data-test=history]", "已完成问题清单梳理");
         Browser.waitForText("[data-test=history]", "40%");
-        Browser.screenshot("07-hefei-assignment-progress");
+        Browser.screenshot("08-hefei-assignment-progress");
         act("submit", "已按要求完成整改并公开");
         Browser.visible("[data-test=assignment][data-status=SUBMITTED]");
-        Browser.screenshot("08-hefei-assignment-submitted");
+        Browser.screenshot("09-hefei-assignment-submitted");
         assertEquals("SUBMITTED", Gateway.as(Users.hefei()).when().get("/api/assignments/" + submitted).then().statusCode(200).extract().path("status"));
 
         // an extension of another share
@@ -137,7 +153,7 @@ class ConsoleStoryTest {
         Browser.shown(".el-dialog textarea").sendKeys("涉及跨部门数据对接，需延期办理");
         Browser.click(Browser.shown("button[data-test=confirm]"));
         Browser.waitForText("body", "待审批");
-        Browser.screenshot("09-hefei-extension-requested");
+        Browser.screenshot("10-hefei-extension-requested");
         signOut();
 
         // the office approves the submission and grants the extension
@@ -145,7 +161,7 @@ class ConsoleStoryTest {
         Browser.get().get(gateway + "/queue");
         WebElement approve = Browser.await(Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//tr[.//a[@data-unit='" + HEFEI + "']]//button[@data-test='approve']")));
-        Browser.screenshot("10-office-queue");
+        Browser.screenshot("11-office-queue");
         Browser.click(approve);
         Browser.shown(".el-dialog textarea").sendKeys("经审核，符合办结要求");
         Browser.click(Browser.clickable("button[data-test=confirm-review]"));
@@ -155,11 +171,24 @@ class ConsoleStoryTest {
         Browser.click(Browser.clickable("#tab-extensions"));
         Browser.click(Browser.clickable("[data-test=extensions] button[data-test=decide]"));
         Browser.shown(".el-dialog textarea").sendKeys("同意延期，请抓紧办理");
-        Browser.screenshot("11-office-extension-decision");
+        Browser.screenshot("12-office-extension-decision");
         Browser.click(Browser.clickable("button[data-test=confirm-decision]"));
         Browser.visible(".el-message--success");
         assertEquals(until, Gateway.as(Users.office()).when().get("/api/assignments/" + extended).then().statusCode(200).extract().path("dueDate"),
                 "the granted extension moved the due date");
+
+        // the task with every unit's share, the plan's tasks, the reminder settings
+        long task = ((Number) Gateway.as(Users.office()).when().get("/api/assignments/" + submitted).then().statusCode(200)
+                .extract().path("taskId")).longValue();
+        Browser.get().get(gateway + "/tasks/" + task);
+        Browser.waitForText("body", "已办结");
+        Browser.screenshot("13-office-task");
+        Browser.get().get(gateway + "/plans/" + planId + "/tasks");
+        Browser.visible(".el-table__row");
+        Browser.screenshot("14-office-plan-tasks");
+        Browser.get().get(gateway + "/reminders");
+        Browser.visible(".el-calendar");
+        Browser.screenshot("15-office-reminders");
         signOut();
     }
 
