@@ -120,6 +120,11 @@ class ConsoleStoryTest {
         Browser.visible("[data-test=my-tasks] a[data-assignment]");
         Browser.screenshot("07-hefei-task-list-phone");
         Browser.size(Browser.DESKTOP);
+        // English on the switch, and back
+        Browser.click(Browser.clickable("[data-test=language]"));
+        Browser.waitForText(".menu", "Task list");
+        Browser.click(Browser.clickable("[data-test=language]"));
+        Browser.waitForText(".menu", "任务清单");
 
         // another unit's share stays closed to Hefei
         Browser.get().get(gateway + "/assignments/" + task39.get("gov-340200"));
