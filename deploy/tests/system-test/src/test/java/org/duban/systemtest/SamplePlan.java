@@ -37,9 +37,14 @@ final class SamplePlan {
 
     /** unit code → assignment id in one task. */
     static Map<String, Long> task(int number) {
+        return taskOf(id(), number);
+    }
+
+    /** unit code → assignment id in one task of a plan imported otherwise (the console's story imports its own). */
+    static Map<String, Long> taskOf(long planId, int number) {
         Map<String, Long> ids = new HashMap<>();
         List<Map<String, Object>> items = Gateway.all(Users.office(), "/api/assignments",
-                Map.of("planId", id(), "taskNumber", number));
+                Map.of("planId", planId, "taskNumber", number));
         for (Map<String, Object> item : items) {
             if (item.get("unitCode") != null) {
                 ids.put((String) item.get("unitCode"), Gateway.id(item));

@@ -2,15 +2,17 @@ package org.duban.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Whether a module's build is older than its code. A module is stale when its build output is missing,
@@ -136,12 +138,27 @@ final class Staleness {
         if (Files.isRegularFile(path)) {
             return Optional.of(new Newest(path, mtime(path)));
         }
-        try (Stream<Path> walk = Files.walk(path)) {
-            return walk.filter(Files::isRegularFile).map(p -> new Newest(p, mtime(p)))
-                    .max((a, b) -> a.time().compareTo(b.time()));
+        // the console's node_modules (gateway/src/main/webui) is what npm installed, not code: it is not walked
+        Newest[] newest = {null};
+        try {
+            Files.walkFileTree(path, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return dir.getFileName().toString().equals("node_modules") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && (newest[0] == null || attrs.lastModifiedTime().compareTo(newest[0].time()) > 0)) {
+                        newest[0] = new Newest(file, attrs.lastModifiedTime());
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return Optional.ofNullable(newest[0]);
     }
 
     private static FileTime mtime(Path p) {

@@ -81,6 +81,15 @@ class StalenessTest {
     }
 
     @Test
+    void theConsolesNodeModulesAreNotCode() throws IOException {
+        file("gateway/target/quarkus-app/quarkus-run.jar", 100);
+        file("gateway/src/main/webui/node_modules/vue/index.js", 200);
+        assertEquals(Optional.empty(), staleness.reason("gateway"));
+        file("gateway/src/main/webui/src/App.vue", 300);
+        assertEquals(Optional.of("gateway/src/main/webui/src/App.vue changed since the last build"), staleness.reason("gateway"));
+    }
+
+    @Test
     void aTestEditLeavesThePackageCurrent() throws IOException {
         file("unit-service/target/quarkus-app/quarkus-run.jar", 100);
         file("unit-service/src/test/java/org/duban/unit/UnitResourceTest.java", 200);

@@ -1,0 +1,36 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { home, isOffice, isUnit, isViewer } from './session'
+
+type Who = 'office' | 'reader' | 'unit' | 'any'
+
+const allowed: Record<Who, () => boolean> = {
+  office: isOffice,
+  reader: () => isOffice() || isViewer(),
+  unit: isUnit,
+  any: () => isOffice() || isViewer() || isUnit(),
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: () => home() },
+  { path: '/plans', component: () => import('./pages/PlansPage.vue'), meta: { who: 'reader' } },
+  { path: '/plans/import', component: () => import('./pages/ImportPage.vue'), meta: { who: 'office' } },
+  { path: '/plans/:id/tasks', component: () => import('./pages/PlanTasksPage.vue'), meta: { who: 'reader' }, props: true },
+  { path: '/plans/:id/board', component: () => import('./pages/BoardPage.vue'), meta: { who: 'reader' }, props: true },
+  { path: '/board', component: () => import('./pages/BoardPage.vue'), meta: { who: 'reader' } },
+  { path: '/queue', component: () => import('./pages/QueuePage.vue'), meta: { who: 'office' } },
+  { path: '/reminders', component: () => import('./pages/RemindersPage.vue'), meta: { who: 'office' } },
+  { path: '/tasks/:id', component: () => import('./pages/TaskPage.vue'), meta: { who: 'any' }, props: true },
+  { path: '/assignments/:id', component: () => import('./pages/AssignmentPage.vue'), meta: { who: 'any' }, props: true },
+  { path: '/my-tasks', component: () => import('./pages/UnitTasksPage.vue'), meta: { who: 'unit' } },
+  { path: '/inbox', component: () => import('./pages/InboxPage.vue'), meta: { who: 'unit' } },
+  { path: '/no-access', component: () => import('./pages/NoAccessPage.vue') },
+  { path: '/:rest(.*)*', redirect: () => home() },
+]
+
+export const router = createRouter({ history: createWebHistory(), routes })
+
+router.beforeEach((to) => {
+  const who = to.meta.who as Who | undefined
+  if (who && !allowed[who]()) return home()
+  return true
+})
