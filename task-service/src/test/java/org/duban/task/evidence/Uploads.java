@@ -63,10 +63,15 @@ final class Uploads {
         return new SequenceInputStream(new ByteArrayInputStream(header), new Zeros(size - header.length));
     }
 
+    /** A form with a pdf of {@code size} bytes, made as it is read. */
+    static InputStream formStream(String fileName, long size) {
+        return new SequenceInputStream(java.util.Collections.enumeration(List.of(
+                new ByteArrayInputStream(head(fileName)), pdfOf(size), new ByteArrayInputStream(tail()))));
+    }
+
     /** Sends a form with a file of {@code size} bytes, chunked (no length: the service has to count). */
     static HttpResponse<String> streamChunked(String token, long assignmentId, long size) throws IOException, InterruptedException {
-        InputStream body = new SequenceInputStream(java.util.Collections.enumeration(List.of(
-                new ByteArrayInputStream(head("大文件.pdf")), pdfOf(size), new ByteArrayInputStream(tail()))));
+        InputStream body = formStream("大文件.pdf", size);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
                         + "/api/assignments/" + assignmentId + "/attachments"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", MULTIPART)
