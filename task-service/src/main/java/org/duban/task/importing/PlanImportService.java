@@ -36,13 +36,18 @@ public class PlanImportService {
     private final AssignmentJournal journal;
     private final EntityManager em;
     private final PlanCalendar calendar;
+    private final PlanLimits limits;
+    private final ImportConfig config;
     private final DeadlineReader deadlines = new DeadlineReader();
 
-    PlanImportService(UnitDirectoryClient units, AssignmentJournal journal, EntityManager em, PlanCalendar calendar) {
+    PlanImportService(UnitDirectoryClient units, AssignmentJournal journal, EntityManager em, PlanCalendar calendar,
+                      PlanLimits limits, ImportConfig config) {
         this.units = units;
         this.journal = journal;
         this.em = em;
         this.calendar = calendar;
+        this.limits = limits;
+        this.config = config;
     }
 
     /** Something the office should look at after the import. */
@@ -53,7 +58,7 @@ public class PlanImportService {
     }
 
     public record Result(Plan plan, int categories, int tasks, int assignments, List<ReviewItem> reviewNeeded,
-                         List<ReviewItem> unresolved, List<Assignment> created) {
+                         List<ReviewItem> unresolved) {
     }
 
     /** One unit share of one task before it is stored. */
@@ -63,6 +68,7 @@ public class PlanImportService {
     public Result importPlan(ParsedPlan parsed, String authorization, String actor) {
         long started = System.nanoTime();
         check(parsed);
+        limits.checkTasks(parsed.tasks().size());
         if (Plan.count("documentNumber", parsed.metadata().documentNumber()) > 0) {
             throw duplicate(parsed.metadata().documentNumber());
         }
@@ -106,8 +112,11 @@ public class PlanImportService {
         } catch (RuntimeException e) {
             throw UnitDirectoryClient.unavailable(e);
         }
+        limits.checkAssignments(parsed.tasks().stream()
+                .mapToInt(task -> distinct(sharesByText.get(task.responsibilityText())).size()).sum());
         long resolved = System.nanoTime();
-        Result result = QuarkusTransaction.requiringNew().timeout(300).call(() -> store(parsed, sharesByText, actor));
+        Result result = QuarkusTransaction.requiringNew().timeout((int) config.transactionTimeout().toSeconds())
+                .call(() -> store(parsed, sharesByText, actor));
         long stored = System.nanoTime();
         LOG.infof("Imported plan %s (%s) by %s: %d tasks, %d assignments, %d to review, %d unresolved in %d ms "
                         + "(%d distinct responsibility texts resolved through unit-service in %d ms, stored in %d ms)",
@@ -117,6 +126,11 @@ public class PlanImportService {
         return result;
     }
 
+    /**
+     * Writes the plan in one transaction, in batches: every {@code duban.import.batch-size} assignments
+     * are announced (events, feed entries), flushed and dropped from the persistence context, so memory
+     * holds one batch whatever the plan's size, and each batch costs the same.
+     */
     private Result store(ParsedPlan parsed, Map<String, List<Share>> sharesByText, String actor) {
         Instant now = calendar.now();
         Plan plan = new Plan();
@@ -135,7 +149,8 @@ public class PlanImportService {
         }
         List<ReviewItem> review = new ArrayList<>();
         List<ReviewItem> unresolved = new ArrayList<>();
-        List<Assignment> created = new ArrayList<>();
+        List<Assignment> batch = new ArrayList<>(config.batchSize());
+        int assignments = 0;
         for (ParsedTask parsedTask : parsed.tasks()) {
             Deadline deadline = deadlines.read(parsedTask.deadlineText(), plan.issuedOn, plan.year);
             Task task = new Task();
@@ -171,7 +186,11 @@ public class PlanImportService {
                 a.createdBy = actor;
                 a.updatedAt = now;
                 a.persist();
-                created.add(a);
+                batch.add(a);
+                assignments++;
+                if (batch.size() >= config.batchSize()) {
+                    announce(batch, actor);
+                }
                 if (share.review()) {
                     ReviewItem item = new ReviewItem(task.number,
                             share.groupCode() != null ? ReviewItem.VAGUE_GROUP : ReviewItem.UNRESOLVED_NAME, share.unitName());
@@ -179,9 +198,20 @@ public class PlanImportService {
                 }
             }
         }
-        journal.created(created, actor);
+        announce(batch, actor);
         int categories = (int) parsed.tasks().stream().map(t -> t.category().ordinal()).distinct().count();
-        return new Result(plan, categories, parsed.tasks().size(), created.size(), review, unresolved, created);
+        return new Result(plan, categories, parsed.tasks().size(), assignments, review, unresolved);
+    }
+
+    /** Announces a batch of new assignments, writes it out and forgets it (the plan and tasks are read by id from here on). */
+    private void announce(List<Assignment> batch, String actor) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        journal.created(batch, actor);
+        em.flush();
+        em.clear();
+        batch.clear();
     }
 
     /** A unit named twice in one text (牵头 and again through a group) keeps one share: the lead one. */
