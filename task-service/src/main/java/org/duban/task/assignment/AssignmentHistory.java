@@ -18,7 +18,7 @@ import java.time.LocalDate;
 @Table(name = "assignment_history")
 public class AssignmentHistory extends PanacheEntityBase {
 
-    public enum Kind { CREATED, STATUS_CHANGED, PROGRESS_REPORTED, DUE_DATE_CHANGED, REPLACED }
+    public enum Kind { CREATED, STATUS_CHANGED, PROGRESS_REPORTED, DUE_DATE_CHANGED, REPLACED, UNIT_UPDATED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

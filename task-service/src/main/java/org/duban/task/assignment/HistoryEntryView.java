@@ -10,9 +10,11 @@ import java.time.Instant;
 @Schema(name = "HistoryEntry")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HistoryEntryView(
-        @Schema(enumeration = {"CREATED", "STATUS_CHANGED", "PROGRESS_REPORTED", "DUE_DATE_CHANGED", "REPLACED"}) String kind,
+        @Schema(enumeration = {"CREATED", "STATUS_CHANGED", "PROGRESS_REPORTED", "DUE_DATE_CHANGED", "REPLACED", "UNIT_UPDATED"})
+        String kind,
         Instant at, String by, String from, String to, Integer percent,
-        @Schema(description = "The note of a status change, the text of a progress report") String text) {
+        @Schema(description = "The note of a status change, the text of a progress report, what the unit registry changed")
+        String text) {
 
     public static HistoryEntryView of(AssignmentHistory h) {
         String from = h.fromStatus != null ? h.fromStatus.name() : h.fromDate != null ? h.fromDate.toString() : null;

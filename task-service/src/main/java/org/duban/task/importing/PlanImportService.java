@@ -7,6 +7,7 @@ import org.duban.platform.api.Problem;
 import org.duban.platform.api.ProblemException;
 import org.duban.task.assignment.Assignment;
 import org.duban.task.assignment.AssignmentJournal;
+import org.duban.task.assignment.ReviewReasons;
 import org.duban.task.plan.DeadlineKind;
 import org.duban.task.plan.Plan;
 import org.duban.task.plan.PlanCalendar;
@@ -182,6 +183,9 @@ public class PlanImportService {
                 a.role = share.role();
                 a.dueDate = task.dueDate;
                 a.reviewNeeded = share.review() || deadline.reviewNeeded();
+                a.reviewReason = ReviewReasons.join(!share.review() ? null : share.groupCode() != null
+                                ? ReviewReasons.vagueGroup(share.unitName()) : ReviewReasons.unresolvedName(share.unitName()),
+                        deadline.reviewNeeded() ? ReviewReasons.unclearDeadline(deadline.text()) : null);
                 a.createdAt = now;
                 a.createdBy = actor;
                 a.updatedAt = now;
