@@ -61,6 +61,10 @@ public class Assignment extends PanacheEntityBase {
     @Column(name = "review_needed", nullable = false)
     public boolean reviewNeeded;
 
+    /** Why the office has to look at it ({@link ReviewReasons}); null when it need not. */
+    @Column(name = "review_reason")
+    public String reviewReason;
+
     @Column(nullable = false)
     public boolean superseded;
 

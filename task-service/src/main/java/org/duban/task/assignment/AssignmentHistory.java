@@ -18,7 +18,8 @@ import java.time.LocalDate;
 @Table(name = "assignment_history")
 public class AssignmentHistory extends PanacheEntityBase {
 
-    public enum Kind { CREATED, ACKNOWLEDGED, STATUS_CHANGED, PROGRESS_REPORTED, DUE_DATE_CHANGED, REPLACED, MILESTONE_CHANGED }
+    public enum Kind { CREATED, ACKNOWLEDGED, STATUS_CHANGED, PROGRESS_REPORTED, DUE_DATE_CHANGED, REPLACED, MILESTONE_CHANGED,
+        UNIT_UPDATED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -31,6 +31,9 @@ import java.util.function.Function;
 @ApplicationScoped
 public class AssignmentJournal {
 
+    /** Who changes an assignment when the unit registry changed its unit. */
+    public static final String UNIT_REGISTRY = "unit-service";
+
     private final EntityManager em;
     private final Outbox outbox;
     private final PlanCalendar calendar;
@@ -157,6 +160,26 @@ public class AssignmentJournal {
         Instant now = calendar.now();
         history(a, AssignmentHistory.Kind.REPLACED, user, now, h -> h.note = "replaced by assignments " + by);
         publishOne(a, now, s -> new AssignmentEvent.Replaced(s, by, user));
+    }
+
+    /**
+     * The unit of these assignments changed in the registry ({@code change} of {@link AssignmentEvent.UnitUpdated};
+     * {@code from} and {@code to} are the names of a rename): a history entry ({@code note}), an event and
+     * a feed entry each, the feed entries in one statement. The assignments are changed and locked already.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void unitUpdated(List<Assignment> assignments, String change, String from, String to, String note) {
+        em.flush(); // the versions the events show are the ones the change produced
+        LocalDate today = calendar.today();
+        Instant now = calendar.now();
+        List<SyncRow> feed = new ArrayList<>(assignments.size());
+        for (Assignment a : assignments) {
+            history(a, AssignmentHistory.Kind.UNIT_UPDATED, UNIT_REGISTRY, now, h -> h.note = note);
+            feed.add(publish(a, today, now, s -> new AssignmentEvent.UnitUpdated(s, change, from, to, UNIT_REGISTRY)));
+        }
+        if (!feed.isEmpty()) {
+            append(feed);
+        }
     }
 
     private void publishOne(Assignment a, Instant now, Function<AssignmentSnapshot, AssignmentEvent> change) {

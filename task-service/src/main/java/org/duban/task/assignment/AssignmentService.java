@@ -184,12 +184,17 @@ public class AssignmentService {
         return request;
     }
 
-    /** Replaces a group (or unresolved) assignment with one assignment per unit the office names. */
+    /**
+     * Replaces a group (or unresolved) assignment, or the assignment of an abolished unit, with one
+     * assignment per unit the office names.
+     */
     @Transactional
     public List<Assignment> resolve(long id, List<String> unitCodes, String authorization) {
         Assignment group = find(id);
-        if (!group.reviewNeeded || group.unitCode != null || group.superseded) {
-            throw ProblemException.conflict("not-a-group", "Assignment " + id + " is not a group waiting for units to be named");
+        boolean unitAbolished = ReviewReasons.contains(group.reviewReason, ReviewReasons.UNIT_DEACTIVATED);
+        if (!group.reviewNeeded || (group.unitCode != null && !unitAbolished) || group.superseded) {
+            throw ProblemException.conflict("not-a-group", "Assignment " + id
+                    + " is neither a group waiting for units to be named nor the work of an abolished unit");
         }
         List<Assignment> created = new ArrayList<>();
         for (String code : new LinkedHashSet<>(unitCodes)) {

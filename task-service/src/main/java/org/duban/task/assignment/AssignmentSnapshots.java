@@ -15,8 +15,8 @@ public final class AssignmentSnapshots {
     public static AssignmentSnapshot of(AssignmentView view, Task task) {
         return new AssignmentSnapshot(view.id(), view.taskId(), view.planId(), view.taskNumber(), view.unitCode(),
                 view.unitName(), view.groupCode(), view.qualifier(), view.role(), view.dueDate(), view.status().name(),
-                view.overdue(), view.reviewNeeded(), view.progressPercent(), view.lastProgressAt(), view.acknowledgedAt(),
-                view.acknowledgedBy(), view.updatedAt(),
+                view.overdue(), view.reviewNeeded(), view.reviewReason(), view.progressPercent(), view.lastProgressAt(),
+                view.acknowledgedAt(), view.acknowledgedBy(), view.updatedAt(),
                 view.version(), task.requirement, task.deadlineKind.name());
     }
 }

@@ -26,7 +26,9 @@ public record AssignmentView(
         @Schema(description = "Absent for ONGOING work", example = "2022-12-31") LocalDate dueDate,
         AssignmentStatus status,
         @Schema(description = "Due date before today (plan time zone) and not COMPLETED") boolean overdue,
-        @Schema(description = "A vague group or an unclear deadline the office has to look at") boolean reviewNeeded,
+        @Schema(description = "A vague group, an unclear deadline or an abolished unit the office has to look at") boolean reviewNeeded,
+        @Schema(description = "Why the office has to look at it; reasons joined by ；", example = "责任单位已撤销，请重新明确承办单位")
+        String reviewReason,
         @Schema(example = "60") Integer progressPercent,
         Instant lastProgressAt,
         @Schema(description = "When the unit signed for it (签收); absent until it has", example = "2022-06-07T01:30:00Z")
@@ -39,6 +41,6 @@ public record AssignmentView(
     public static AssignmentView of(Assignment a, LocalDate today) {
         return new AssignmentView(a.id, a.taskId, a.planId, a.taskNumber, a.unitCode, a.unitName, a.groupCode,
                 a.qualifier, a.role.name(), a.dueDate, a.status, a.status.overdue(a.dueDate, today), a.reviewNeeded,
-                a.progressPercent, a.lastProgressAt, a.acknowledgedAt, a.acknowledgedBy, a.updatedAt, a.version);
+                a.reviewReason, a.progressPercent, a.lastProgressAt, a.acknowledgedAt, a.acknowledgedBy, a.updatedAt, a.version);
     }
 }

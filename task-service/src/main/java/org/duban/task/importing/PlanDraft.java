@@ -1,6 +1,7 @@
 package org.duban.task.importing;
 
 import org.duban.task.assignment.Assignment;
+import org.duban.task.assignment.ReviewReasons;
 import org.duban.task.importing.PlanImportService.ReviewItem;
 import org.duban.task.plan.DeadlineKind;
 
@@ -34,6 +35,13 @@ public record PlanDraft(PlanMetadata metadata, List<TaskDraft> tasks, int catego
         /** An assignment of this task needs review when its share does or the deadline could not be read. */
         public boolean reviewNeeded(Share share) {
             return share.review() || deadline.reviewNeeded();
+        }
+
+        /** Why the office must look at an assignment of this share (Chinese, reasons joined by ；), or null. */
+        public String reviewReason(Share share) {
+            return ReviewReasons.join(!share.review() ? null : share.groupCode() != null
+                            ? ReviewReasons.vagueGroup(share.unitName()) : ReviewReasons.unresolvedName(share.unitName()),
+                    deadline.reviewNeeded() ? ReviewReasons.unclearDeadline(deadline.text()) : null);
         }
     }
 

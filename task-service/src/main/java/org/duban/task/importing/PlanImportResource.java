@@ -78,10 +78,12 @@ public class PlanImportResource {
 
     private final PlanImportService imports;
     private final CurrentUser user;
+    private final PlanLimits limits;
 
-    PlanImportResource(PlanImportService imports, CurrentUser user) {
+    PlanImportResource(PlanImportService imports, CurrentUser user, PlanLimits limits) {
         this.imports = imports;
         this.user = user;
+        this.limits = limits;
     }
 
     /** Metadata the office may give when the document lacks it (an .xlsx without the notice, say). */
@@ -99,7 +101,8 @@ public class PlanImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "importPlan", summary = "Import a plan from its text (admin)",
             description = "The plan as extracted text (tab-separated table). Answers 201 with what was created and what needs "
-                    + "review; 409 when the document number exists; 422 naming the lines that could not be read; "
+                    + "review; 409 when the document number exists; 413 when the document, its tasks or its assignments "
+                    + "exceed the configured limits (duban.import.*); 422 naming the lines that could not be read; "
                     + "503 when unit-service cannot resolve the responsibility texts. All or nothing. With dryRun=true the "
                     + "document is read and resolved exactly as for the import, and the answer (200) shows what would be "
                     + "stored — every task, its deadline and its assignments — while nothing is stored or published.")
@@ -108,7 +111,7 @@ public class PlanImportResource {
                                String dryRun,
                                @HeaderParam("Authorization") String authorization, @Context UriInfo uri) {
         boolean preview = dryRun(dryRun);
-        return answer(read(() -> new PlanTextReader().read(body)), overrides, preview, authorization, uri);
+        return answer(read(() -> new PlanTextReader().read(limits.bounded(body))), overrides, preview, authorization, uri);
     }
 
     @POST
@@ -125,6 +128,7 @@ public class PlanImportResource {
         if (file == null) {
             throw ProblemException.badRequest("The form needs a part named 'file' with a .txt, .docx or .xlsx plan");
         }
+        limits.checkDocument(file.size());
         String name = file.fileName() == null ? "" : file.fileName().toLowerCase();
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {
             PlanSource source;

@@ -24,7 +24,8 @@ import java.util.Map;
  * Imports a read plan: resolves every responsibility text through unit-service first (outside any
  * transaction; if unit-service cannot answer, nothing is stored), lays the plan out ({@link PlanDraft}),
  * then stores the plan, its tasks and one assignment per unit share in one transaction, with their
- * events. A dry run ({@link #preview}) does all but the storing.
+ * events, in batches so that memory does not grow with the plan. A plan over the configured limits
+ * ({@link PlanLimits}) is refused before anything is stored. A dry run ({@link #preview}) does all but the storing.
  */
 @ApplicationScoped
 public class PlanImportService {
@@ -37,7 +38,13 @@ public class PlanImportService {
     private final PlanCalendar calendar;
     private final DeadlineReader deadlines = new DeadlineReader();
 
-    PlanImportService(UnitDirectoryClient units, AssignmentJournal journal, EntityManager em, PlanCalendar calendar) {
+    private final PlanLimits limits;
+    private final ImportConfig config;
+
+    PlanImportService(UnitDirectoryClient units, AssignmentJournal journal, EntityManager em, PlanCalendar calendar,
+                      PlanLimits limits, ImportConfig config) {
+        this.limits = limits;
+        this.config = config;
         this.units = units;
         this.journal = journal;
         this.em = em;
@@ -52,7 +59,7 @@ public class PlanImportService {
     }
 
     public record Result(Plan plan, int categories, int tasks, int assignments, List<ReviewItem> reviewNeeded,
-                         List<ReviewItem> unresolved, List<Assignment> created) {
+                         List<ReviewItem> unresolved) {
     }
 
     /** What an import would store; {@code documentNumberTaken} when the real import would answer 409. */
@@ -62,13 +69,16 @@ public class PlanImportService {
     public Result importPlan(ParsedPlan parsed, String authorization, String actor) {
         long started = System.nanoTime();
         check(parsed);
+        limits.checkTasks(parsed.tasks().size());
         if (documentNumberTaken(parsed)) {
             throw duplicate(parsed.metadata().documentNumber());
         }
         Map<String, List<PlanDraft.Share>> sharesByText = resolve(parsed, authorization);
         long resolved = System.nanoTime();
         PlanDraft draft = PlanDraft.of(parsed, sharesByText, deadlines);
-        Result result = QuarkusTransaction.requiringNew().timeout(300).call(() -> store(draft, actor));
+        limits.checkAssignments(draft.assignments());
+        Result result = QuarkusTransaction.requiringNew().timeout((int) config.transactionTimeout().toSeconds())
+                .call(() -> store(draft, actor));
         long stored = System.nanoTime();
         LOG.infof("Imported plan %s (%s) by %s: %d tasks, %d assignments, %d to review, %d unresolved in %d ms "
                         + "(%d distinct responsibility texts resolved through unit-service in %d ms, stored in %d ms)",
@@ -84,8 +94,11 @@ public class PlanImportService {
      */
     public Preview preview(ParsedPlan parsed, String authorization) {
         check(parsed);
+        limits.checkTasks(parsed.tasks().size());
         boolean taken = documentNumberTaken(parsed);
-        return new Preview(PlanDraft.of(parsed, resolve(parsed, authorization), deadlines), taken);
+        PlanDraft draft = PlanDraft.of(parsed, resolve(parsed, authorization), deadlines);
+        limits.checkAssignments(draft.assignments());
+        return new Preview(draft, taken);
     }
 
     private static boolean documentNumberTaken(ParsedPlan parsed) {
@@ -139,6 +152,11 @@ public class PlanImportService {
         return sharesByText;
     }
 
+    /**
+     * Writes the plan in one transaction, in batches: every {@code duban.import.batch-size} assignments
+     * are announced (events, feed entries), flushed and dropped from the persistence context, so memory
+     * holds one batch whatever the plan's size, and each batch costs the same.
+     */
     private Result store(PlanDraft draft, String actor) {
         Instant now = calendar.now();
         PlanMetadata metadata = draft.metadata();
@@ -156,7 +174,8 @@ public class PlanImportService {
         } catch (jakarta.persistence.PersistenceException e) {
             throw duplicate(plan.documentNumber); // another import of the same document won the race
         }
-        List<Assignment> created = new ArrayList<>();
+        List<Assignment> batch = new ArrayList<>(config.batchSize());
+        int assignments = 0;
         for (PlanDraft.TaskDraft draftTask : draft.tasks()) {
             ParsedTask parsedTask = draftTask.task();
             Deadline deadline = draftTask.deadline();
@@ -186,16 +205,32 @@ public class PlanImportService {
                 a.role = share.role();
                 a.dueDate = task.dueDate;
                 a.reviewNeeded = draftTask.reviewNeeded(share);
+                a.reviewReason = draftTask.reviewReason(share);
                 a.createdAt = now;
                 a.createdBy = actor;
                 a.updatedAt = now;
                 a.persist();
-                created.add(a);
+                batch.add(a);
+                assignments++;
+                if (batch.size() >= config.batchSize()) {
+                    announce(batch, actor);
+                }
             }
         }
-        journal.created(created, actor);
-        return new Result(plan, draft.categories(), draft.tasks().size(), created.size(), draft.reviewNeeded(),
-                draft.unresolved(), created);
+        announce(batch, actor);
+        return new Result(plan, draft.categories(), draft.tasks().size(), assignments, draft.reviewNeeded(),
+                draft.unresolved());
+    }
+
+    /** Announces a batch of new assignments, writes it out and forgets it (the plan and tasks are read by id from here on). */
+    private void announce(List<Assignment> batch, String actor) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        journal.created(batch, actor);
+        em.flush();
+        em.clear();
+        batch.clear();
     }
 
     private static void check(ParsedPlan parsed) {

@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every type on {@code duban.assignments}, written by the real code path (a plan imported, an
- * assignment worked on, its due date extended, a vague group resolved), is checked against the
+ * assignment worked on, its due date extended, a vague group resolved, a unit renamed in unit-service), is
+ * checked against the
  * committed sample of its type (see {@link EventSamples}; reminder-service's replica is tested on
  * the same files). Ids and instants get the samples' values; everything else must match.
  */
@@ -38,7 +39,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AssignmentEventSamplesTest {
 
     private static final String HEFEI = "gov-340100";
-    /** Two tasks: Hefei's with a fixed deadline, and an ONGOING one for a vague group the office resolves. */
+    /** A department this test adds to unit-service (a fresh database per test JVM) and renames there. */
+    private static final String RENAMED_UNIT = "ah-ybsjj";
+    private static final String OLD_NAME = "安徽省样板数据管理局";
+    private static final String NEW_NAME = "安徽省样板数据资源管理局";
+    /**
+     * Three tasks: Hefei's with a fixed deadline, an ONGOING one for a vague group the office resolves, and
+     * one for the department that is renamed.
+     */
     private static final String PLAN = """
             安徽省人民政府办公厅
 
@@ -59,11 +67,12 @@ class AssignmentEventSamplesTest {
             工作任务\t\t具体要求\t责任单位\t时限要求\t
             一、加强经济领域信息公开，全力营造平稳健康的经济环境。\t(一)加强经济发展的信息公开。\t1\t围绕深入实施三次产业高质量协同发展计划，集中公开推动经济发展相关政策举措、工作进展、项目落地等信息。\t合肥市政府负责落实\t6月底前
             \t\t2\t切实做好稳经济大盘一揽子政策举措公开工作，强化政策解读。\t省有关单位负责落实\t持续推进
+            \t\t3\t建设全省统一的政务数据共享平台，推动政务数据有序开放。\t安徽省样板数据管理局负责落实\t年底前
             """;
 
     /** What one run of the story wrote, read back from the topic. */
     private record Story(long planId, long hefei, long group, List<Long> named, Map<String, String> hefeiEvents,
-                         List<String> hefeiAll, String replaced) {
+                         List<String> hefeiAll, String replaced, long renamed, String unitUpdated) {
     }
 
     private static Story story;
@@ -84,6 +93,10 @@ class AssignmentEventSamplesTest {
         }
         String office = TestTokens.admin();
         String hefeiStaff = TestTokens.unit(HEFEI);
+        String unitService = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.rest-client.unit-service.url", String.class) + "/api/units";
+        String unitEtag = as(office).body(Map.of("code", RENAMED_UNIT, "name", OLD_NAME, "level", "PROVINCE", "type", "DEPARTMENT"))
+                .when().post(unitService).then().statusCode(201).extract().header("ETag");
         long planId = given().auth().oauth2(office).contentType("text/plain; charset=UTF-8")
                 .body(PLAN.getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/plans/import").then().statusCode(201).extract().jsonPath().getLong("plan.id");
@@ -114,6 +127,16 @@ class AssignmentEventSamplesTest {
                 .when().post("/api/assignments/" + group + "/resolve").then().statusCode(200)
                 .extract().jsonPath().getList("id", Long.class);
 
+        long renamed = as(office).queryParam("planId", planId).queryParam("taskNumber", 3)
+                .when().get("/api/assignments").then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        as(office).header("If-Match", unitEtag)
+                .body(Map.of("code", RENAMED_UNIT, "name", NEW_NAME, "level", "PROVINCE", "type", "DEPARTMENT"))
+                .when().put(unitService + "/" + RENAMED_UNIT).then().statusCode(200);
+        String renamedKey = Long.toString(renamed);
+        String unitUpdated = TopicReader.read("duban.assignments",
+                r -> r.key().equals(renamedKey) && r.value().contains("\"type\":\"duban.assignment.unit-updated\""),
+                1, Duration.ofSeconds(60)).getFirst().value();
+
         String hefeiKey = Long.toString(hefei);
         String groupKey = Long.toString(group);
         List<ConsumerRecord<String, String>> records = TopicReader.readUntil(SharedInfrastructure.kafkaBootstrapServers(),
@@ -135,7 +158,7 @@ class AssignmentEventSamplesTest {
                 replaced = r.value();
             }
         }
-        story = new Story(planId, hefei, group, named, hefeiEvents, hefeiAll, replaced);
+        story = new Story(planId, hefei, group, named, hefeiEvents, hefeiAll, replaced, renamed, unitUpdated);
         return story;
     }
 
@@ -177,6 +200,8 @@ class AssignmentEventSamplesTest {
                 "/data/planId", 990001L, "/time", "2022-06-10T02:00:00Z", "/data/updatedAt", "2022-06-10T02:00:00Z",
                 "/data/replacedBy", List.of(990203L, 990204L)));
         assertEquals(s.named(), ids(s.replaced(), "/data/replacedBy"), "replacedBy names the new assignments");
+        EventSamples.check(s.unitUpdated(), Map.of("/subject", "990205", "/data/id", 990205L, "/data/taskId", 990103L,
+                "/data/planId", 990001L, "/time", "2022-06-12T02:00:00Z", "/data/updatedAt", "2022-06-12T02:00:00Z"));
     }
 
     @Test

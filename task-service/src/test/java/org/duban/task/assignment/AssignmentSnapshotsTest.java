@@ -47,7 +47,8 @@ class AssignmentSnapshotsTest {
     @Test
     void everyValueOfTheViewLandsInItsOwnField() {
         AssignmentView view = new AssignmentView(1042, 7, 1, 4, "gov-340100", "合肥市人民政府", "cities", "司法局", "LEAD",
-                LocalDate.parse("2022-12-31"), AssignmentStatus.SUBMITTED, true, true, 60,
+                LocalDate.parse("2022-12-31"), AssignmentStatus.SUBMITTED, true, true,
+                "时限要求“按要求推进”不明确，请明确完成时限", 60,
                 Instant.parse("2022-06-15T07:00:00.123456Z"), Instant.parse("2022-06-07T01:00:00Z"), "hefei",
                 Instant.parse("2022-06-20T03:00:00Z"), 5);
         Task task = new Task();

@@ -21,7 +21,7 @@ public sealed interface AssignmentEvent {
 
     /** Every type this version knows, in the order of an assignment's life. */
     List<String> TYPES = List.of(Created.TYPE, Acknowledged.TYPE, StatusChanged.TYPE, ProgressReported.TYPE,
-            MilestoneChanged.TYPE, DueDateChanged.TYPE, Replaced.TYPE);
+            MilestoneChanged.TYPE, DueDateChanged.TYPE, Replaced.TYPE, UnitUpdated.TYPE);
 
     /** The assignment after the change. */
     AssignmentSnapshot assignment();
@@ -42,6 +42,7 @@ public sealed interface AssignmentEvent {
             case ProgressReported.TYPE -> ProgressReported.class;
             case DueDateChanged.TYPE -> DueDateChanged.class;
             case Replaced.TYPE -> Replaced.class;
+            case UnitUpdated.TYPE -> UnitUpdated.class;
             default -> null;
         });
     }
@@ -200,6 +201,34 @@ public sealed interface AssignmentEvent {
     record Replaced(@JsonUnwrapped AssignmentSnapshot assignment, List<Long> replacedBy, String by)
             implements AssignmentEvent {
         public static final String TYPE = "duban.assignment.replaced";
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * Added to API.md's list: the assignment's unit changed in the unit registry (unit-service's
+     * {@code duban.unit.changed}). Its status stays; the assignment's version grows like with any change.
+     * {@code RENAMED}: {@code unitName} follows the new name. {@code DEACTIVATED}: the unit was abolished
+     * while the work is not completed, so the assignment needs the office ({@code reviewNeeded}, with
+     * {@code reviewReason}). {@code REACTIVATED}: that need is lifted again.
+     *
+     * @param assignment the assignment after the change
+     * @param change     {@code RENAMED}, {@code DEACTIVATED} or {@code REACTIVATED}
+     * @param from       the unit's name before a rename
+     * @param to         its name after a rename
+     * @param by         {@code unit-service}: the change came from the registry, not from a user of task-service
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record UnitUpdated(@JsonUnwrapped AssignmentSnapshot assignment, String change, String from, String to, String by)
+            implements AssignmentEvent {
+        public static final String TYPE = "duban.assignment.unit-updated";
+        public static final String RENAMED = "RENAMED";
+        public static final String DEACTIVATED = "DEACTIVATED";
+        public static final String REACTIVATED = "REACTIVATED";
 
         @Override
         public String eventType() {

@@ -29,6 +29,7 @@ import java.time.LocalDate;
  * @param status           {@code NOT_STARTED}, {@code IN_PROGRESS}, {@code SUBMITTED} or {@code COMPLETED}
  * @param overdue          due date before the day of the change (plan time zone) and not completed
  * @param reviewNeeded     a vague group or an unclear deadline the office has to look at
+ * @param reviewReason     why the office has to look at it (Chinese, reasons joined by ；), when {@code reviewNeeded}
  * @param progressPercent  the last progress report's percentage, if one gave it
  * @param lastProgressAt   ISO instant of the last progress report, if any
  * @param acknowledgedAt   ISO instant the unit signed for it (签收), if it has
@@ -54,6 +55,7 @@ public record AssignmentSnapshot(
         String status,
         boolean overdue,
         boolean reviewNeeded,
+        String reviewReason,
         Integer progressPercent,
         @JsonFormat(shape = JsonFormat.Shape.STRING) Instant lastProgressAt,
         @JsonFormat(shape = JsonFormat.Shape.STRING) Instant acknowledgedAt,

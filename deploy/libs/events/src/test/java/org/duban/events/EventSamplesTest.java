@@ -90,7 +90,7 @@ class EventSamplesTest {
     @Test
     void theRecordsReadWhatTheyWrite() throws IOException {
         AssignmentSnapshot a = new AssignmentSnapshot(7, 3, 1, 39, "gov-340200", "芜湖市人民政府", "cities", null, "RESPONSIBLE",
-                LocalDate.parse("2022-06-30"), "SUBMITTED", false, false, 80, Instant.parse("2022-06-20T02:00:00.123456Z"),
+                LocalDate.parse("2022-06-30"), "SUBMITTED", false, false, null, 80, Instant.parse("2022-06-20T02:00:00.123456Z"),
                 null, null, Instant.parse("2022-06-21T02:00:00Z"), 5, "认真分析研究国办2021年度评估……", "FIXED");
         var changed = new AssignmentEvent.DueDateChanged(a, LocalDate.parse("2022-06-30"), LocalDate.parse("2022-07-31"), "office", null);
         JsonNode tree = written(changed);
