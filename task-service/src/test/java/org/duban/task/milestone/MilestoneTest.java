@@ -91,16 +91,23 @@ class MilestoneTest {
         as(office).when().get("/api/assignments/" + SamplePlan.assignment(4, "gov-340100") + "/milestones").then()
                 .statusCode(200).body("", empty());
 
-        // 省发展改革委 reports it done, with its evidence (ids kept in order, a repeated one once)
+        // 省发展改革委 reports it done, with its evidence (ids kept in order, a repeated one once); only files of this
+        // assignment count as its evidence
         long milestone = milestones.getLong("[0].id");
-        as(fgw).body(Map.of("note", "工作方案已于7月5日报送省政务公开办", "attachmentIds", List.of(7002, 7001, 7002)))
+        long plan = upload(fgw, task4, "工作方案.pdf");
+        long notice = upload(fgw, task4, "报送函.pdf");
+        as(fgw).body(Map.of("note", "工作方案已于7月5日报送省政务公开办", "attachmentIds", List.of(notice, 999_999)))
+                .when().post("/api/milestones/" + milestone + "/complete").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("attachmentIds"));
+        as(fgw).body(Map.of("note", "工作方案已于7月5日报送省政务公开办", "attachmentIds", List.of(notice, plan, notice)))
                 .when().post("/api/milestones/" + milestone + "/complete").then().statusCode(200)
                 .body("status", equalTo("DONE")).body("overdue", equalTo(false)).body("doneBy", equalTo("staff-ah-fgw"))
-                .body("note", equalTo("工作方案已于7月5日报送省政务公开办")).body("attachmentIds", equalTo(List.of(7002, 7001)));
+                .body("note", equalTo("工作方案已于7月5日报送省政务公开办"))
+                .body("attachmentIds", equalTo(List.of((int) notice, (int) plan)));
         as(fgw).body(Map.of("note", "再次报送")).when().post("/api/milestones/" + milestone + "/complete").then().statusCode(409)
                 .contentType("application/problem+json");
         as(TestTokens.viewer()).when().get("/api/milestones/" + milestone).then().statusCode(200)
-                .body("attachmentIds", equalTo(List.of(7002, 7001))).header("ETag", "\"1\"");
+                .body("attachmentIds", equalTo(List.of((int) notice, (int) plan))).header("ETag", "\"1\"");
         as(fgw).when().get("/api/assignments/" + task4 + "/history").then()
                 .body("findAll { it.kind == 'MILESTONE_CHANGED' }.text", equalTo(List.of(
                         "milestone " + milestone + " \"" + WORK_PLAN + "\" due 2022-07-06: CREATED",
@@ -246,5 +253,12 @@ class MilestoneTest {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A small real pdf uploaded to the assignment as evidence; its id. */
+    private static long upload(String token, long assignment, String fileName) {
+        return given().auth().oauth2(token)
+                .multiPart("file", fileName, "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "application/pdf")
+                .when().post("/api/assignments/" + assignment + "/attachments").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 }
