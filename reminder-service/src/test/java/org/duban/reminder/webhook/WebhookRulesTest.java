@@ -28,6 +28,8 @@ class WebhookRulesTest {
             "duban.notification.sent           | duban.other             | DUE_TODAY         | false",
             "PROGRESS_REPORT_DUE               | duban.notification.sent |                   | false",
             "DUE_SOON                          | duban.notification.sent |                   | false",
+            "MILESTONE_DUE,MILESTONE_OVERDUE   | duban.notification.sent | OVERDUE,MILESTONE_DUE | true",
+            "ACKNOWLEDGE_DUE                   | duban.notification.sent | MILESTONE_DUE     | false",
     })
     void matching(String subscribed, String eventType, String kinds, boolean wanted) {
         assertEquals(wanted, WebhookEvents.matches(list(subscribed), Set.copyOf(list(kinds)), eventType));
