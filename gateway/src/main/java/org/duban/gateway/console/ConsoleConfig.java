@@ -3,18 +3,16 @@ package org.duban.gateway.console;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.util.Optional;
-
 /** What the console (督办台) is told at start: where the browser logs in. */
 @ConfigMapping(prefix = "duban.gateway.console")
 public interface ConsoleConfig {
 
     /**
-     * The Keycloak realm as the browser reaches it, e.g. {@code https://sso.example.gov.cn/realms/duban}; when
-     * absent, the gateway's own {@code quarkus.oidc.auth-server-url} (right wherever the browser and the gateway
-     * see Keycloak at the same address, as on {@code ./duban up}).
+     * The Keycloak realm as the browser reaches it, e.g. {@code https://sso.example.gov.cn/realms/duban}; by default
+     * the gateway's own {@code quarkus.oidc.auth-server-url} (right wherever the browser and the gateway see Keycloak
+     * at the same address, as on {@code ./duban up}).
      */
-    Optional<String> authServerUrl();
+    String authServerUrl();
 
     /** The public client the console logs in as (authorization code with PKCE). */
     @WithDefault("duban-web")

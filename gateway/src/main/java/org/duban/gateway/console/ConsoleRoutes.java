@@ -8,7 +8,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.duban.gateway.problem.Problems;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,9 +31,9 @@ public class ConsoleRoutes {
     private final Buffer config;
     private final Optional<Buffer> index;
 
-    ConsoleRoutes(ConsoleConfig console, @ConfigProperty(name = "quarkus.oidc.auth-server-url") String issuer) {
+    ConsoleRoutes(ConsoleConfig console) {
         this.config = new JsonObject()
-                .put("authServerUrl", console.authServerUrl().orElse(issuer))
+                .put("authServerUrl", console.authServerUrl())
                 .put("clientId", console.clientId())
                 .toBuffer();
         this.index = readIndex();
