@@ -111,6 +111,88 @@ class DockerComposeTest {
                 assertEquals("http://" + target + ":" + Repository.httpPort(target), environment.get(variable), service + ": " + variable));
     }
 
+    /**
+     * The broker's one listener other containers reach is SASL_SSL; its own listeners are bound to
+     * localhost; ACLs are enforced. It gets its TLS files from deploy/kafka/secrets and runs
+     * deploy/kafka/start.sh, which gives the services their users.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void kafkaTakesOnlyTlsAndScramFromOtherContainers() {
+        Map<String, Object> kafka = services.get("kafka");
+        Map<String, Object> environment = (Map<String, Object>) kafka.get("environment");
+        Map<String, String> protocols = new java.util.LinkedHashMap<>();
+        for (String entry : String.valueOf(environment.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")).split(",")) {
+            protocols.put(entry.split(":")[0], entry.split(":")[1]);
+        }
+        for (String listener : String.valueOf(environment.get("KAFKA_LISTENERS")).split(",")) {
+            String name = listener.substring(0, listener.indexOf("://"));
+            boolean local = listener.contains("://localhost:");
+            assertTrue(local || protocols.get(name).equals("SASL_SSL"), listener + ": other containers reach only SASL_SSL");
+        }
+        assertEquals("SCRAM-SHA-512", environment.get("KAFKA_SASL_ENABLED_MECHANISMS"));
+        assertEquals("org.apache.kafka.metadata.authorizer.StandardAuthorizer", environment.get("KAFKA_AUTHORIZER_CLASS_NAME"));
+        assertEquals("false", String.valueOf(environment.get("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND")));
+        List<String> volumes = (List<String>) kafka.get("volumes");
+        assertTrue(volumes.contains("./deploy/kafka/secrets:/etc/kafka/secrets:ro"), "the TLS files of make-secrets.sh: " + volumes);
+        assertTrue(volumes.contains("./deploy/kafka/start.sh:/duban/start.sh:ro"), volumes.toString());
+        assertEquals(List.of("bash", "/duban/start.sh"), kafka.get("command"));
+        assertTrue(Files.exists(Repository.root().resolve("deploy/kafka/make-secrets.sh")));
+    }
+
+    static List<String> kafkaServices() {
+        return Repository.kafkaServices();
+    }
+
+    /** Each service connects with TLS, trusting the CA of deploy/kafka/secrets, as its own SCRAM user, whose password .env holds. */
+    @ParameterizedTest
+    @MethodSource("kafkaServices")
+    @SuppressWarnings("unchecked")
+    void eachServiceConnectsWithTlsAsItsOwnUser(String service) {
+        Map<String, Object> environment = (Map<String, Object>) services.get(service).get("environment");
+        assertEquals("kafka:9092", environment.get("KAFKA_BOOTSTRAP_SERVERS"), service);
+        assertEquals("SASL_SSL", environment.get("KAFKA_SECURITY_PROTOCOL"), service);
+        assertEquals("SCRAM-SHA-512", environment.get("KAFKA_SASL_MECHANISM"), service);
+        String password = "KAFKA_" + service.toUpperCase().replace('-', '_') + "_PASSWORD";
+        assertEquals("org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + service + "\" password=\"${"
+                + password + ":?set " + password + " in .env}\";", environment.get("KAFKA_SASL_JAAS_CONFIG"), service);
+        assertTrue(Repository.read("deploy/compose.env.example").contains(password + "="), "compose.env.example names " + password);
+        List<String> volumes = (List<String>) services.get(service).get("volumes");
+        assertEquals(List.of("./deploy/kafka/secrets/ca.crt:" + environment.get("KAFKA_SSL_TRUSTSTORE_LOCATION") + ":ro"), volumes, service);
+        assertEquals("PEM", environment.get("KAFKA_SSL_TRUSTSTORE_TYPE"), service);
+    }
+
+    /**
+     * deploy/kafka/start.sh gives each service a user with its password from .env, the right to publish to
+     * what it publishes and to read what it consumes in its own group — and nothing to anyone else.
+     */
+    @ParameterizedTest
+    @MethodSource("kafkaServices")
+    @SuppressWarnings("unchecked")
+    void theBrokerGivesEachServiceItsTopicsAndGroup(String service) {
+        String script = Repository.read("deploy/kafka/start.sh");
+        String variable = "DUBAN_SCRAM_" + service.toUpperCase().replace('-', '_');
+        assertTrue(script.contains("user " + service + " \"$" + variable + "\""), "start.sh makes the user " + service);
+        String password = "KAFKA_" + service.toUpperCase().replace('-', '_') + "_PASSWORD";
+        Map<String, Object> kafka = (Map<String, Object>) services.get("kafka").get("environment");
+        assertEquals("${" + password + ":?set " + password + " in .env}", kafka.get(variable), "the broker gets " + service + "'s password");
+
+        Set<String> granted = new java.util.TreeSet<>();
+        Matcher grant = Pattern.compile("(?m)^(produces|consumes) " + Pattern.quote(service) + " (\\S+)(?: (\\S+))?$").matcher(script);
+        while (grant.find()) {
+            granted.add(grant.group(1) + " " + grant.group(2) + (grant.group(3) != null ? " " + grant.group(3) : ""));
+        }
+        Set<String> needed = new java.util.TreeSet<>();
+        Map<String, String> consumed = Repository.consumerGroups(service);
+        Repository.topics(service).stream().filter(topic -> !consumed.containsKey(topic.name()))
+                .forEach(topic -> needed.add("produces " + topic.name()));
+        consumed.forEach((topic, group) -> needed.add("consumes " + topic + " " + group));
+        assertTrue(granted.containsAll(needed), service + " needs " + needed + ", start.sh grants " + granted);
+        granted.removeAll(needed);
+        assertTrue(granted.stream().allMatch(extra -> extra.startsWith("consumes ")),
+                service + " may only read besides what it needs: " + granted);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void keycloakImportsTheRealmFileOfTheRepository() {

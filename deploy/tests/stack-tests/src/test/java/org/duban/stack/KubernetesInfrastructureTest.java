@@ -39,8 +39,7 @@ class KubernetesInfrastructureTest {
     }
 
     static List<String> kafkaServices() {
-        return Repository.SERVICES.stream()
-                .filter(service -> Repository.applicationProperties(service).containsKey("kafka.bootstrap.servers")).toList();
+        return Repository.kafkaServices();
     }
 
     static List<Repository.Topic> topics() {
@@ -56,7 +55,7 @@ class KubernetesInfrastructureTest {
     /** Strimzi 1.0, the first to run Kafka 4.1.2, serves only kafka.strimzi.io/v1 (KRaft on node pools, no other mode). */
     @Test
     void everyStrimziResourceIsOfTheV1Api() {
-        for (String kind : List.of("Kafka", "KafkaNodePool", "KafkaTopic")) {
+        for (String kind : List.of("Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser")) {
             assertFalse(k8s.all(kind).isEmpty(), "a " + kind);
             for (Map<String, Object> resource : k8s.all(kind)) {
                 assertEquals("kafka.strimzi.io/v1", string(resource, "apiVersion"), kind + " " + string(resource, "metadata", "name"));
@@ -85,15 +84,108 @@ class KubernetesInfrastructureTest {
         assertNotNull(at(kafka, "spec", "entityOperator", "topicOperator"), "the Topic Operator turns KafkaTopics into topics");
     }
 
+    /** The only listener: inside the cluster, TLS, and a SCRAM-SHA-512 user per client; ACLs decide what each may do. */
+    @Test
+    void kafkaTakesOnlyTlsAndScramUsersAndAuthorizesThem() {
+        Map<String, Object> kafka = k8s.one("Kafka");
+        List<Object> listeners = list(kafka, "spec", "kafka", "listeners");
+        assertFalse(listeners.isEmpty(), "a listener");
+        for (Object listener : listeners) {
+            assertEquals(Boolean.TRUE, at(listener, "tls"), "listener " + at(listener, "name") + " speaks TLS");
+            assertEquals("scram-sha-512", string(listener, "authentication", "type"), "listener " + at(listener, "name") + " authenticates");
+        }
+        assertEquals("simple", string(kafka, "spec", "kafka", "authorization", "type"), "ACLs are enforced");
+        assertNotNull(at(kafka, "spec", "entityOperator", "userOperator"), "the User Operator turns KafkaUsers into users and Secrets");
+    }
+
+    /**
+     * Each service on the bootstrap Service of that listener, with TLS (trusting the cluster CA, mounted
+     * where the truststore setting says) and as its own KafkaUser (the JAAS line from the Secret the User
+     * Operator keeps for it).
+     */
     @ParameterizedTest
     @MethodSource("kafkaServices")
-    void servicesReachKafkaThroughItsBootstrapService(String service) {
+    void servicesReachKafkaWithTlsAsTheirOwnUser(String service) {
         Map<String, Object> kafka = k8s.one("Kafka");
-        Object plain = list(kafka, "spec", "kafka", "listeners").stream()
-                .filter(listener -> "internal".equals(at(listener, "type")) && Boolean.FALSE.equals(at(listener, "tls")))
-                .findFirst().orElseThrow(() -> new AssertionError("an internal listener without TLS"));
-        String bootstrap = string(kafka, "metadata", "name") + "-kafka-bootstrap:" + integer(plain, "port");
-        assertEquals(bootstrap, k8s.environment(service).get("KAFKA_BOOTSTRAP_SERVERS").value(), service);
+        String cluster = string(kafka, "metadata", "name");
+        Object listener = list(kafka, "spec", "kafka", "listeners").get(0);
+        Map<String, Variable> environment = k8s.environment(service);
+        assertEquals(cluster + "-kafka-bootstrap:" + integer(listener, "port"), environment.get("KAFKA_BOOTSTRAP_SERVERS").value(), service);
+        assertEquals("SASL_SSL", environment.get("KAFKA_SECURITY_PROTOCOL").value(), service);
+        assertEquals("SCRAM-SHA-512", environment.get("KAFKA_SASL_MECHANISM").value(), service);
+        assertNotNull(k8s.find("KafkaUser", service), "a KafkaUser " + service);
+        assertEquals(new SecretKey(service, "sasl.jaas.config"), environment.get("KAFKA_SASL_JAAS_CONFIG").secret(),
+                service + " logs in as its KafkaUser, from the Secret the User Operator writes");
+        assertEquals("PEM", environment.get("KAFKA_SSL_TRUSTSTORE_TYPE").value(), service);
+        String truststore = environment.get("KAFKA_SSL_TRUSTSTORE_LOCATION").value();
+        assertEquals(cluster + "-cluster-ca-cert/ca.crt", mountedSecretFile(service, truststore),
+                service + " trusts the cluster CA at " + truststore);
+    }
+
+    /** A KafkaUser may publish to what its service publishes and read what it consumes, in its own group: nothing more. */
+    @ParameterizedTest
+    @MethodSource("kafkaServices")
+    void eachKafkaUserMayUseItsOwnTopicsAndGroupOnly(String service) {
+        Map<String, Object> user = k8s.get("KafkaUser", service);
+        assertEquals(string(k8s.one("Kafka"), "metadata", "name"), string(user, "metadata", "labels", "strimzi.io/cluster"));
+        assertEquals("scram-sha-512", string(user, "spec", "authentication", "type"));
+        assertEquals("simple", string(user, "spec", "authorization", "type"));
+        Map<String, Set<String>> allowed = new java.util.TreeMap<>();
+        for (Object acl : list(user, "spec", "authorization", "acls")) {
+            assertEquals("literal", string(acl, "resource", "patternType"), service + ": ACLs name their topic or group exactly");
+            String resource = string(acl, "resource", "type") + " " + string(acl, "resource", "name");
+            list(acl, "operations").forEach(operation -> allowed.computeIfAbsent(resource, r -> new TreeSet<>()).add(String.valueOf(operation)));
+        }
+        Map<String, Set<String>> needed = new java.util.TreeMap<>();
+        Map<String, String> consumed = Repository.consumerGroups(service);
+        for (Repository.Topic topic : Repository.topics(service)) {
+            if (!consumed.containsKey(topic.name())) {
+                // what it publishes: the relay writes; TopicDeclarations creates a missing topic and makes a compacted one compacted
+                needed.computeIfAbsent("topic " + topic.name(), r -> new TreeSet<>())
+                        .addAll(Set.of("Write", "Describe", "Create", "DescribeConfigs", "AlterConfigs"));
+            }
+        }
+        consumed.forEach((topic, group) -> {
+            needed.computeIfAbsent("topic " + topic, r -> new TreeSet<>()).addAll(Set.of("Read", "Describe"));
+            needed.computeIfAbsent("group " + group, r -> new TreeSet<>()).add("Read");
+        });
+        needed.forEach((resource, operations) -> assertTrue(allowed.getOrDefault(resource, Set.of()).containsAll(operations),
+                service + " needs " + operations + " on " + resource + ", has " + allowed.get(resource)));
+        allowed.forEach((resource, operations) -> {
+            if (!needed.containsKey(resource)) {
+                // room for a consumer the service is about to get (task-service's copy of duban.units): read only
+                assertTrue(Set.of("Read", "Describe").containsAll(operations), service + " may only read " + resource + ": " + operations);
+            } else {
+                assertTrue(needed.get(resource).containsAll(operations) || Set.of("Read", "Describe").containsAll(operations),
+                        service + " has more than it needs on " + resource + ": " + operations);
+            }
+        });
+    }
+
+    @Test
+    void everyKafkaUserIsAService() {
+        for (Map<String, Object> user : k8s.all("KafkaUser")) {
+            assertTrue(kafkaServices().contains(string(user, "metadata", "name")), string(user, "metadata", "name") + " is a service using Kafka");
+        }
+    }
+
+    /** The Secret and key mounted as the file {@code path} in the service's container, as "secret/key". */
+    private static String mountedSecretFile(String service, String path) {
+        Map<String, Object> pod = map(k8s.get("Deployment", service), "spec", "template", "spec");
+        for (Object mount : list(k8s.container(service), "volumeMounts")) {
+            String directory = string(mount, "mountPath");
+            if (!path.startsWith(directory + "/")) {
+                continue;
+            }
+            String file = path.substring(directory.length() + 1);
+            Object volume = list(pod, "volumes").stream().filter(v -> at(mount, "name").equals(at(v, "name"))).findFirst().orElseThrow();
+            for (Object item : list(volume, "secret", "items")) {
+                if (file.equals(at(item, "path"))) {
+                    return string(volume, "secret", "secretName") + "/" + string(item, "key");
+                }
+            }
+        }
+        return null;
     }
 
     /** Every topic a service declares (name, partitions, compaction) is a KafkaTopic with the same settings. */

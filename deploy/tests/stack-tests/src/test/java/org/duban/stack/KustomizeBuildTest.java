@@ -34,7 +34,7 @@ class KustomizeBuildTest {
         Manifests rendered = Manifests.rendered(render(kubectl.get(), Repository.root().resolve(folder)));
 
         for (String kind : new String[] {"Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget", "ConfigMap",
-                "Ingress", "Kafka", "KafkaNodePool", "KafkaTopic", "Cluster", "Database", "Keycloak", "KeycloakRealmImport"}) {
+                "Ingress", "NetworkPolicy", "Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser", "Cluster", "Database", "Keycloak", "KeycloakRealmImport"}) {
             for (Map<String, Object> resource : rendered.all(kind)) {
                 assertEquals("duban", string(resource, "metadata", "namespace"), kind + " " + string(resource, "metadata", "name"));
             }

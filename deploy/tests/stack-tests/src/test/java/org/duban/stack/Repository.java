@@ -32,10 +32,14 @@ final class Repository {
     static final int DEFAULT_PARTITIONS = 6;
 
     /**
-     * Credentials Quarkus reads but no committed file may hold: a deploy file may set them wherever the
-     * service configures the extension they belong to (the key before the last dot).
+     * Credentials Quarkus reads but no committed file may hold, each with the prefix of the extension it
+     * belongs to: a deploy file may set one wherever the service configures that extension.
      */
-    private static final List<String> CREDENTIAL_KEYS = List.of("quarkus.mailer.username", "quarkus.mailer.password");
+    private static final Map<String, String> CREDENTIAL_KEYS = Map.of(
+            "quarkus.mailer.username", "quarkus.mailer.",
+            "quarkus.mailer.password", "quarkus.mailer.",
+            // the service's own Kafka user and password (SCRAM), for every Kafka client it makes
+            "kafka.sasl.jaas.config", "kafka.");
 
     private Repository() {
     }
@@ -108,9 +112,31 @@ final class Repository {
     }
 
     static Properties applicationProperties(String service) {
+        return properties(root().resolve(service).resolve("src/main/resources/application.properties"));
+    }
+
+    /** Whether the service links deploy/libs/platform, whose defaults it then has too. */
+    static boolean linksPlatform(String service) {
+        return read(service + "/pom.xml").contains("<artifactId>duban-platform</artifactId>");
+    }
+
+    /** The defaults deploy/libs/platform gives every service that links it (its microprofile-config.properties). */
+    static Properties platformProperties() {
+        return properties(root().resolve("deploy/libs/platform/src/main/resources/META-INF/microprofile-config.properties"));
+    }
+
+    /** The service's configuration keys: its application.properties and, if it links the platform, the platform's defaults. */
+    static Set<String> configurationKeys(String service) {
+        Set<String> keys = new TreeSet<>(applicationProperties(service).stringPropertyNames());
+        if (linksPlatform(service)) {
+            keys.addAll(platformProperties().stringPropertyNames());
+        }
+        return keys;
+    }
+
+    private static Properties properties(Path file) {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(
-                root().resolve(service).resolve("src/main/resources/application.properties"), StandardCharsets.UTF_8)) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -123,17 +149,16 @@ final class Repository {
      * rule: upper case, every character that is not a letter or digit becomes an underscore.
      */
     static Set<String> environmentNames(String service) {
-        Set<String> keys = applicationProperties(service).stringPropertyNames();
+        Set<String> keys = configurationKeys(service);
         Set<String> names = new TreeSet<>();
         for (String key : keys) {
             names.add(toEnvironmentName(key));
         }
-        for (String credential : CREDENTIAL_KEYS) {
-            String extension = credential.substring(0, credential.lastIndexOf('.') + 1);
-            if (keys.stream().anyMatch(key -> key.startsWith(extension))) {
+        CREDENTIAL_KEYS.forEach((credential, extension) -> {
+            if (applicationProperties(service).stringPropertyNames().stream().anyMatch(key -> key.startsWith(extension))) {
                 names.add(toEnvironmentName(credential));
             }
-        }
+        });
         return names;
     }
 
@@ -188,6 +213,25 @@ final class Repository {
 
     static List<Topic> allTopics() {
         return SERVICES.stream().flatMap(service -> topics(service).stream()).toList();
+    }
+
+    /** The consumer group of each topic a service consumes: {@code mp.messaging.incoming.<channel>.topic / group.id}. */
+    static Map<String, String> consumerGroups(String service) {
+        Properties properties = applicationProperties(service);
+        Map<String, String> groups = new LinkedHashMap<>();
+        for (String property : new TreeSet<>(properties.stringPropertyNames())) {
+            Matcher channel = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.topic").matcher(property);
+            if (channel.matches()) {
+                String group = properties.getProperty("mp.messaging.incoming." + channel.group(1) + ".group.id");
+                groups.put(properties.getProperty(property), group != null ? group : properties.getProperty("quarkus.application.name"));
+            }
+        }
+        return groups;
+    }
+
+    /** The services that talk to Kafka. */
+    static List<String> kafkaServices() {
+        return SERVICES.stream().filter(service -> applicationProperties(service).containsKey("kafka.bootstrap.servers")).toList();
     }
 
     /** The topics a service consumes: {@code mp.messaging.incoming.<channel>.topic}. */
