@@ -136,6 +136,10 @@ final class SystemStack {
             reminders.put("mp.messaging.incoming." + channel + ".heartbeat.interval.ms", "2000");
         }
         stack.properties(StackProcesses.REMINDER_SERVICE, reminders);
+        // task-service's copy of duban.units: a killed process's group membership lapses within seconds (TaskServiceCrashTest)
+        stack.properties(StackProcesses.TASK_SERVICE, Map.of(
+                "mp.messaging.incoming.units.session.timeout.ms", "10000",
+                "mp.messaging.incoming.units.heartbeat.interval.ms", "2000"));
         // the users' clients share one address here: the gateway's per-client rate limit must not throttle the story
         stack.environment(StackProcesses.GATEWAY, "DUBAN_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND", "1000");
         stack.environment(StackProcesses.GATEWAY, "DUBAN_GATEWAY_RATE_LIMIT_BURST", "10000");
@@ -192,6 +196,14 @@ final class SystemStack {
      */
     static Connection reminderDatabase() throws SQLException {
         return DriverManager.getConnection(jdbcUrl("duban_reminder"), "postgres", "postgres");
+    }
+
+    /**
+     * A connection to task-service's database: only to see how far a killed import had got and what it left
+     * behind, never to check what users see.
+     */
+    static Connection taskDatabase() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl("duban_task"), "postgres", "postgres");
     }
 
     /** The last lines of every process's log, for a failed test's report. */
