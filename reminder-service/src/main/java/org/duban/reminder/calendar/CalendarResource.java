@@ -140,6 +140,7 @@ public class CalendarResource {
     @Path("import")
     @RolesAllowed(Roles.ADMIN)
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    // the other methods of this path and verb are the same operation (SmallRye merges them): named once
     @Operation(operationId = "importCalendar", summary = "Import notice years from CSV (admin)",
             description = "The format of the bundled china-holidays.csv: header date,kind,holiday,scheduleYear, one line per "
                     + "date. Each notice year in the file replaces the stored one; years not in the file stay. All or nothing: "
@@ -163,8 +164,7 @@ public class CalendarResource {
     @Path("import")
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(operationId = "importCalendar",
-            summary = "Import notice years from an uploaded .csv file (admin); form part 'file'",
+    @Operation(summary = "Import notice years from an uploaded .csv file (admin); form part 'file'",
             description = "As the text/csv import.")
     public CalendarImportReport importFile(@RestForm("file") FileUpload file,
                                            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) throws IOException {

@@ -99,6 +99,7 @@ public class PlanImportResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes({MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
+    // the other methods of this path and verb are the same operation (SmallRye merges them): named once
     @Operation(operationId = "importPlan", summary = "Import a plan from its text (admin)",
             description = "The plan as extracted text (tab-separated table). Answers 201 with what was created and what needs "
                     + "review; 409 when the document number exists; 413 when the document, its tasks or its assignments "
@@ -118,8 +119,7 @@ public class PlanImportResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "importPlan",
-            summary = "Import a plan from an uploaded .txt, .docx or .xlsx file (admin); form part 'file'")
+    @Operation(summary = "Import a plan from an uploaded .txt, .docx or .xlsx file (admin); form part 'file'")
     public Response importFile(@RestForm("file") FileUpload file, @jakarta.ws.rs.BeanParam MetadataOverrides overrides,
                                @QueryParam("dryRun") @Parameter(description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN))
                                String dryRun,

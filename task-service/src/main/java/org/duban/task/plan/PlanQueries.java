@@ -122,7 +122,7 @@ public class PlanQueries {
         return unit == null ? query : query.setParameter("unit", unit);
     }
 
-    private static long n(Object value) {
+    static long n(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
     }
 

@@ -18,9 +18,14 @@ import org.duban.platform.api.ProblemException;
 import org.duban.platform.security.Roles;
 import org.duban.task.assignment.AssignmentResource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 @Path("/api/plans")
@@ -28,12 +33,17 @@ import java.util.List;
 @Tag(name = "Plans")
 public class PlanResource {
 
+    /** The longest timeline one request may ask for. */
+    static final int MAX_TIMELINE_DAYS = 400;
+
     private final PlanQueries plans;
+    private final PlanProgress progress;
     private final LedgerExport ledger;
     private final PlanCalendar calendar;
 
-    PlanResource(PlanQueries plans, LedgerExport ledger, PlanCalendar calendar) {
+    PlanResource(PlanQueries plans, PlanProgress progress, LedgerExport ledger, PlanCalendar calendar) {
         this.plans = plans;
+        this.progress = progress;
         this.ledger = ledger;
         this.calendar = calendar;
     }
@@ -70,6 +80,87 @@ public class PlanResource {
             description = "A unit user gets the figures of its own unit's assignments only.")
     public SummaryView summary(@PathParam("id") long id) {
         return SummaryView.of(plans.summary(id));
+    }
+
+    @GET
+    @Path("{id}/board")
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER, Roles.INTEGRATOR})
+    @Operation(operationId = "getPlanBoard", summary = "The supervision board (督办看板): units × categories (admin, viewer, integrator)",
+            description = "Each unit's assignments as they stood at the end of asOf (default today, in the plan's time zone), "
+                    + "overall and per category: total, completed, completed on time, overdue, due within 7 days and "
+                    + "returned (the office sent the submission back). Colour a unit or cell red when overdue > 0, else "
+                    + "yellow when dueWithin7Days > 0 or returned > 0, else green. level keeps the units of one level: "
+                    + "a government's level and city come from its division code (gov-340123 is a county of gov-340100); "
+                    + "every other unit belongs to the province. Assignments of groups still waiting for units are "
+                    + "counted in unnamed only.")
+    public PlanBoard board(@PathParam("id") long id,
+                           @QueryParam("asOf") @Parameter(description = "The day to show (default today)", example = "2022-09-30")
+                           String asOf,
+                           @QueryParam("level") @Parameter(schema = @Schema(enumeration = {"PROVINCE", "CITY", "COUNTY"}))
+                           String level) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        LocalDate day = date("asOf", asOf, errors);
+        UnitPlace.Level unitLevel = null;
+        if (level != null) {
+            try {
+                unitLevel = UnitPlace.Level.valueOf(level);
+            } catch (IllegalArgumentException e) {
+                errors.add(new Problem.FieldError("level", "must be PROVINCE, CITY or COUNTY"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        return progress.board(plans.plan(id), day != null ? day : calendar.today(), unitLevel);
+    }
+
+    @GET
+    @Path("{id}/timeline")
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER, Roles.INTEGRATOR})
+    @Operation(operationId = "getPlanTimeline", summary = "Completed, overdue and open assignments day by day (admin, viewer, integrator)",
+            description = "One point per day from from to to (both included, at most 400 days), each counting the plan's "
+                    + "assignments as they stood at the end of that day. Default: from the plan's issue date to today; "
+                    + "when that is longer than 400 days, the 400 days up to today.")
+    public PlanTimeline timeline(@PathParam("id") long id,
+                                 @QueryParam("from") @Parameter(description = "First day (default the issue date)", example = "2022-06-06")
+                                 String from,
+                                 @QueryParam("to") @Parameter(description = "Last day (default today)", example = "2022-12-31")
+                                 String to) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        LocalDate first = date("from", from, errors);
+        LocalDate last = date("to", to, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        Plan plan = plans.plan(id);
+        if (last == null) {
+            last = calendar.today();
+        }
+        if (first == null) { // the issue date, but no more than the longest timeline back
+            LocalDate earliest = last.minusDays(MAX_TIMELINE_DAYS - 1);
+            first = plan.issuedOn == null || plan.issuedOn.isAfter(last) ? last
+                    : plan.issuedOn.isBefore(earliest) ? earliest : plan.issuedOn;
+        }
+        if (first.isAfter(last)) {
+            throw ProblemException.validation(List.of(new Problem.FieldError("from", "must not be after to (" + last + ")")));
+        }
+        if (ChronoUnit.DAYS.between(first, last) + 1 > MAX_TIMELINE_DAYS) {
+            throw ProblemException.validation(List.of(new Problem.FieldError("to",
+                    "at most " + MAX_TIMELINE_DAYS + " days from " + first + " (to " + first.plusDays(MAX_TIMELINE_DAYS - 1) + ")")));
+        }
+        return progress.timeline(plan, first, last);
+    }
+
+    private static LocalDate date(String field, String value, List<Problem.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(new Problem.FieldError(field, "must be a date like 2022-09-30"));
+            return null;
+        }
     }
 
     @GET

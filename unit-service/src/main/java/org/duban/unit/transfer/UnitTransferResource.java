@@ -61,6 +61,7 @@ public class UnitTransferResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
+    // the other methods of this path and verb are the same operation (SmallRye merges them): named once
     @Operation(operationId = "importUnits",
             summary = "Import units from CSV (admin)", description = "Columns as in /api/units/export; upsert by code; "
             + "all or nothing; every error is reported with its line (422); dryRun=true stores nothing")
@@ -75,7 +76,7 @@ public class UnitTransferResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes(XLSX)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "importUnits", summary = "Import units from an Excel workbook (admin); its first sheet as in the CSV")
+    @Operation(summary = "Import units from an Excel workbook (admin); its first sheet as in the CSV")
     public UnitImportService.Report importXlsx(InputStream body, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         return imports.importTable(read(() -> XLSX_SHEET.read(body)), dryRun, user.username());
     }
@@ -85,7 +86,7 @@ public class UnitTransferResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "importUnits", summary = "Import units from an uploaded .csv or .xlsx file (admin); form part 'file'")
+    @Operation(summary = "Import units from an uploaded .csv or .xlsx file (admin); form part 'file'")
     public UnitImportService.Report importFile(@RestForm("file") FileUpload file,
                                                @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) throws IOException {
         if (file == null) {
