@@ -17,6 +17,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The supervision board and the timeline on a small plan whose dates are set around today, with an
@@ -175,6 +176,20 @@ class PlanBoardTest {
         assertEquals(summary.getInt("units.find { it.unitCode == null }.total"), board.getInt("unnamed"));
         assertEquals(summary.getInt("units.find { it.unitCode == 'gov-340100' }.overdue"), unit(board, HEFEI).get("overdue"));
         assertEquals(summary.getInt("units.find { it.unitCode == 'gov-340100' }.completed"), unit(board, HEFEI).get("completed"));
+
+        // the longest timeline, over the plan's year: every day adds up to all of its assignments
+        JsonPath timeline = as(TestTokens.viewer()).queryParam("from", "2022-06-06").queryParam("to", "2023-07-10")
+                .when().get("/api/plans/" + sample + "/timeline").then().statusCode(200).extract().jsonPath();
+        assertEquals(400, timeline.getList("points").size());
+        int all = sum(board, "total") + board.getInt("unnamed");
+        for (int i : List.of(0, 207, 399)) {
+            String point = "points[" + i + "].";
+            assertEquals(all, timeline.getInt(point + "completed") + timeline.getInt(point + "overdue") + timeline.getInt(point + "open"));
+        }
+        assertEquals(0, timeline.getInt("points[0].overdue"), "nothing is overdue on the day the plan was issued");
+        int overdueNow = summary.getList("units.overdue", Integer.class).stream().mapToInt(i -> i).sum();
+        assertTrue(overdueNow > 0 && timeline.getInt("points[399].overdue") >= overdueNow,
+                "a year on every fixed deadline had passed, and what is done now (in these tests: today) was not done then");
     }
 
     @Test
