@@ -61,6 +61,7 @@ final class Browser {
                 "--disable-default-apps", "--disable-sync", "--lang=zh-CN", "--user-data-dir=" + profile,
                 "--window-size=" + DESKTOP.width + "," + DESKTOP.height);
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort().build();
         ChromeDriver chrome = new ChromeDriver(service, options);
@@ -121,6 +122,14 @@ final class Browser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What the page wrote to its console since the last call (for a failed test's report). */
+    static String consoleLog() {
+        StringBuilder out = new StringBuilder();
+        get().manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
+                .forEach(entry -> out.append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n'));
+        return out.toString();
     }
 
     static Object script(String js, Object... args) {

@@ -5,6 +5,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -34,6 +37,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(StackLogsOnFailure.class)
 class ConsoleStoryTest {
 
+    /** A failed story leaves a screenshot of where it stood and what the page logged. */
+    @RegisterExtension
+    static final TestWatcher PAGE_ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            try {
+                System.err.println("Console: the page at " + Browser.get().getCurrentUrl() + " when " + context.getDisplayName()
+                        + " failed: " + Browser.screenshot("failed-" + context.getRequiredTestMethod().getName())
+                        + "\n" + Browser.consoleLog());
+            } catch (RuntimeException e) {
+                System.err.println("Console: no screenshot of the failure: " + e);
+            }
+        }
+    };
+
     private static final String HEFEI = "gov-340100";
     private static String gateway;
     private static long planId;
@@ -58,6 +76,7 @@ class ConsoleStoryTest {
     @Test
     void theOfficeImportsThePlanAfterAPreviewAndReadsTheBoard() throws IOException {
         importThroughTheConsole();
+        signIn("office");
 
         // the board of the sample plan: every government and department with its share, in three colours
         long cold = boardInteractiveAfter();
