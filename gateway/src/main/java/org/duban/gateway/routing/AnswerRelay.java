@@ -1,8 +1,10 @@
 package org.duban.gateway.routing;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
@@ -40,6 +42,9 @@ final class AnswerRelay {
     /** Where {@link ServiceProxy} leaves the request to the service in the proxy's context. */
     static final String SERVICE_REQUEST = "duban.service-request";
 
+    /** How long the rest of an answer is read and dropped after the caller left, before the service is stopped. */
+    private static final long DRAIN_MILLIS = 1_000;
+
     private AnswerRelay() {
     }
 
@@ -69,20 +74,50 @@ final class AnswerRelay {
         } else {
             out.setChunked(true);
         }
+        // The proxy left a handler on the caller's answer that resets the service request whenever writing to
+        // the caller fails, whether or not the service's answer has all come in: replaced here, the pipe below
+        // sees the failed write and decides.
+        out.exceptionHandler(ignored -> { });
         EndSeen source = new EndSeen(body.stream());
         Promise<Void> sent = Promise.promise();
         source.pipe().endOnFailure(false).to(out, done -> {
-            if (done.failed()) {
-                if (!source.ended) {
-                    serviceRequest.reset(); // the service is still sending: stop it
-                }
-                out.reset();
-                sent.fail(source.ended ? new CallerGone(done.cause()) : done.cause());
-            } else {
+            if (done.succeeded()) {
                 sent.complete();
+                return;
             }
+            out.reset();
+            if (source.ended) {
+                sent.fail(new CallerGone(done.cause()));
+                return;
+            }
+            stopUnlessItEnds(source, serviceRequest);
+            sent.fail(done.cause());
         });
         return sent.future();
+    }
+
+    /**
+     * The service's answer may have come in whole while its end still waits behind the paused stream — and then
+     * the connection is already back in the pool, carrying another caller's request, and a reset would close it
+     * under that request. So the rest of the answer is read and dropped for a moment, and the service request
+     * is reset only if its answer is really still coming after that.
+     */
+    private static void stopUnlessItEnds(EndSeen source, HttpClientRequest serviceRequest) {
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            serviceRequest.reset();
+            return;
+        }
+        Vertx vertx = context.owner();
+        long timer = vertx.setTimer(DRAIN_MILLIS, fired -> {
+            if (!source.ended) {
+                serviceRequest.reset();
+            }
+        });
+        source.exceptionHandler(failure -> vertx.cancelTimer(timer));
+        source.endHandler(end -> vertx.cancelTimer(timer));
+        source.handler(dropped -> { });
+        source.resume();
     }
 
     /** The service's answer body, noting when it has all come in. */

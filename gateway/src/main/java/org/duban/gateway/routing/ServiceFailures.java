@@ -64,7 +64,7 @@ final class ServiceFailures implements ProxyInterceptor {
                 LOG.debugf("%s %s: the caller left before the answer from %s went out (%s)",
                         request.getMethod(), request.proxiedRequest().path(), service, failure.getMessage());
             } else {
-                LOG.warnf("%s %s: the answer from %s broke off (%s); both connections were reset",
+                LOG.warnf("%s %s: the answer from %s broke off (%s); the caller's connection was reset, the service's request too unless its answer ended within a second",
                         request.getMethod(), request.proxiedRequest().path(), service, failure.toString());
             }
         });
