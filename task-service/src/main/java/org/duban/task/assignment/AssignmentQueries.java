@@ -24,7 +24,8 @@ public class AssignmentQueries {
             "dueDate", "a.dueDate %s nulls last, a.taskNumber, a.id",
             "taskNumber", "a.taskNumber %s, a.unitCode, a.id",
             "unit", "a.unitCode %s nulls last, a.taskNumber, a.id",
-            "updatedAt", "a.updatedAt %s, a.id");
+            "updatedAt", "a.updatedAt %s, a.id",
+            "depth", "a.depth %s, a.taskNumber, a.unitCode, a.id");
 
     private final CurrentUser user;
 
