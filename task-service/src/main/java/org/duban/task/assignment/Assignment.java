@@ -81,6 +81,27 @@ public class Assignment extends PanacheEntityBase {
     @Column(name = "acknowledged_by")
     public String acknowledgedBy;
 
+    /** The share this one was delegated from (层层分解); null for a share the office's plan issued. */
+    @Column(name = "parent_id")
+    public Long parentId;
+
+    /** The unit that delegated it and supervises it; null for the office's own. */
+    @Column(name = "delegated_by")
+    public String delegatedBy;
+
+    /** 0: issued by the office's plan; 1: delegated once; … */
+    @Column(nullable = false)
+    public int depth;
+
+    /** The units of every share above this one, {@code |gov-340100|gov-340123|}; null at depth 0. */
+    public String supervisors;
+
+    @Column(name = "child_count", nullable = false)
+    public int childCount;
+
+    @Column(name = "children_completed", nullable = false)
+    public int childrenCompleted;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -89,6 +110,16 @@ public class Assignment extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Whether {@code unitCode} supervises this share, directly or further up the chain of delegation. */
+    public boolean supervisedBy(String unitCode) {
+        return unitCode != null && supervisors != null && supervisors.contains("|" + unitCode + "|");
+    }
+
+    /** The supervisors of a child of this share. */
+    public String supervisorsOfChildren() {
+        return (supervisors == null ? "|" : supervisors) + unitCode + "|";
+    }
 
     @Version
     @Column(nullable = false)

@@ -19,7 +19,7 @@ import java.time.LocalDate;
 public class AssignmentHistory extends PanacheEntityBase {
 
     public enum Kind { CREATED, ACKNOWLEDGED, STATUS_CHANGED, PROGRESS_REPORTED, DUE_DATE_CHANGED, REPLACED, MILESTONE_CHANGED,
-        UNIT_UPDATED }
+        UNIT_UPDATED, DELEGATED, CHILDREN_CHANGED, URGED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

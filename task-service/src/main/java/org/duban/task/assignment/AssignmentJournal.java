@@ -182,6 +182,32 @@ public class AssignmentJournal {
         }
     }
 
+    /**
+     * The children of {@code parent} changed (delegated, or one moved); the parent's figures are counted already.
+     * History: {@code DELEGATED} for new children, {@code CHILDREN_CHANGED} for a move, with {@code note}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void childrenChanged(Assignment parent, String change, List<Long> childIds, String childStatus, String by, String note) {
+        Instant now = calendar.now();
+        history(parent, AssignmentEvent.ChildrenChanged.DELEGATED.equals(change) ? AssignmentHistory.Kind.DELEGATED
+                : AssignmentHistory.Kind.CHILDREN_CHANGED, by, now, h -> h.note = note);
+        publishOne(parent, now, s -> new AssignmentEvent.ChildrenChanged(s, change, childIds, childStatus, by));
+    }
+
+    /** 催办: the assignment's history records it, the event tells reminder-service (notification kind URGE). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void urged(Assignment a, String message, String by, String senderUnitCode, String senderRole, Instant urgedAt,
+                      String note) {
+        history(a, AssignmentHistory.Kind.URGED, by, urgedAt, h -> h.note = note);
+        publishOne(a, urgedAt, s -> new AssignmentEvent.Urged(s, message, by, senderUnitCode, senderRole, urgedAt));
+    }
+
+    /** A history entry without an event of its own (the change is announced by another one). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void historyOnly(Assignment a, AssignmentHistory.Kind kind, String by, String note) {
+        history(a, kind, by, calendar.now(), h -> h.note = note);
+    }
+
     private void publishOne(Assignment a, Instant now, Function<AssignmentSnapshot, AssignmentEvent> change) {
         em.flush(); // the version the event shows is the one the change produced
         append(List.of(publish(a, calendar.today(), now, change)));

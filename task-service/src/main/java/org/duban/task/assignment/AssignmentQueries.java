@@ -24,7 +24,8 @@ public class AssignmentQueries {
             "dueDate", "a.dueDate %s nulls last, a.taskNumber, a.id",
             "taskNumber", "a.taskNumber %s, a.unitCode, a.id",
             "unit", "a.unitCode %s nulls last, a.taskNumber, a.id",
-            "updatedAt", "a.updatedAt %s, a.id");
+            "updatedAt", "a.updatedAt %s, a.id",
+            "depth", "a.depth %s, a.taskNumber, a.unitCode, a.id");
 
     private final CurrentUser user;
 
@@ -78,9 +79,18 @@ public class AssignmentQueries {
         String unit = f.unitCode();
         var scope = user.readScope(); // a unit user: its own unit; a user of no unit and no reading role: nothing
         if (scope.isPresent()) {
-            unit = scope.get();
-            if (f.unitCode() != null && !f.unitCode().equals(unit)) {
-                throw CurrentUser.forbidden("A unit user sees only its own unit's assignments");
+            String own = scope.get();
+            if (f.widens()) {
+                // every share it may read: its own, those below its own (层层分解), those of the tasks it leads (牵头)
+                sql.append(" and (a.unitCode = :scopeUnit or a.supervisors like :scopePath or a.taskId in (select l.taskId"
+                        + " from Assignment l where l.unitCode = :scopeUnit and l.role = :scopeLead and l.parentId is null"
+                        + " and l.superseded = false))");
+                p.and("scopeUnit", own).and("scopePath", "%|" + likeEscaped(own) + "|%").and("scopeLead", Assignment.Role.LEAD);
+            } else {
+                if (f.unitCode() != null && !f.unitCode().equals(own)) {
+                    throw CurrentUser.forbidden("A unit user sees only its own unit's assignments");
+                }
+                unit = own;
             }
         }
         if (f.planId() != null) {
@@ -124,7 +134,28 @@ public class AssignmentQueries {
         if (f.acknowledged() != null) {
             sql.append(f.acknowledged() ? " and a.acknowledgedAt is not null" : " and a.acknowledgedAt is null");
         }
+        if (f.parentId() != null) {
+            sql.append(" and a.parentId = :parentId");
+            p.and("parentId", f.parentId());
+        }
+        // the supervisor of a delegated share is the unit that delegated it
+        for (String delegator : new String[]{f.delegatedBy(), f.supervisedBy()}) {
+            if (delegator != null) {
+                String name = "delegator" + p.map().size();
+                sql.append(" and a.delegatedBy = :").append(name);
+                p.and(name, delegator);
+            }
+        }
+        if (f.depth() != null) {
+            sql.append(" and a.depth = :depth");
+            p.and("depth", f.depth());
+        }
         return new Where(sql.toString(), p, !p.map().isEmpty() || f.acknowledged() != null);
+    }
+
+    /** A unit code as a LIKE pattern's literal part (codes are slugs; this keeps a stray % or _ literal). */
+    static String likeEscaped(String code) {
+        return code.replace("\\", "").replace("%", "").replace("_", "\\_");
     }
 
     static String order(String sort) {

@@ -32,9 +32,14 @@ public class AssignmentService {
     private final Event<DueDateMoved> dueDateMoved;
     private final Event<GroupResolved> groupResolved;
     private final Evidence evidence;
+    private final AssignmentAccess access;
+    private final DelegationService delegations;
 
     AssignmentService(AssignmentJournal journal, PlanCalendar calendar, CurrentUser user, UnitDirectoryClient units,
-                      Event<DueDateMoved> dueDateMoved, Event<GroupResolved> groupResolved, Evidence evidence) {
+                      Event<DueDateMoved> dueDateMoved, Event<GroupResolved> groupResolved, Evidence evidence,
+                      AssignmentAccess access, DelegationService delegations) {
+        this.access = access;
+        this.delegations = delegations;
         this.journal = journal;
         this.calendar = calendar;
         this.user = user;
@@ -56,7 +61,7 @@ public class AssignmentService {
 
     private Assignment visible(long id, LockModeType lock) {
         Assignment a = find(id, lock);
-        user.requireUnitOrReadAll(a.unitCode);
+        access.requireRead(a);
         return a;
     }
 
@@ -72,19 +77,21 @@ public class AssignmentService {
         AssignmentStatus.Mover mover = a.status.mover(to).orElseThrow(() -> ProblemException.conflict("illegal-transition",
                 "An assignment cannot move from " + a.status + " to " + to));
         if (mover == AssignmentStatus.Mover.OFFICE) {
-            if (!user.is(Roles.ADMIN)) {
-                throw CurrentUser.forbidden("Only the supervising office may move an assignment from " + a.status + " to " + to);
-            }
+            access.requireSupervisor(a, "move an assignment from " + a.status + " to " + to);
         } else {
             requireActionable(a);
             user.requireOwnUnit(a.unitCode);
         }
         Versions.check(expectedVersion, a.version, "Assignment " + id);
+        if (to == AssignmentStatus.SUBMITTED) {
+            delegations.requireChildrenDone(a);
+        }
         List<Long> cited = ids(evidence.requireAttachments(id, attachmentIds));
         AssignmentStatus from = a.status;
         a.status = to;
         a.updatedAt = calendar.now();
         journal.statusChanged(a, from, to, user.username(), note, cited);
+        delegations.childMoved(a, user.username());
         return a;
     }
 
@@ -124,6 +131,7 @@ public class AssignmentService {
             a.updatedAt = calendar.now();
             journal.statusChanged(a, AssignmentStatus.NOT_STARTED, AssignmentStatus.IN_PROGRESS, user.username(),
                     "started with the first progress report");
+            delegations.childMoved(a, user.username());
         }
         a.progressPercent = percent != null ? percent : a.progressPercent;
         a.lastProgressAt = calendar.now();
@@ -158,12 +166,26 @@ public class AssignmentService {
         return request;
     }
 
-    /** The office's decision; an approval moves the due date and publishes due-date-changed. */
+    /**
+     * The supervisor's decision (the office; for a delegated share also the unit that delegated it); an approval moves
+     * the due date and publishes due-date-changed. A delegated share cannot be given more time than its parent has:
+     * the supervisor has to ask upward first.
+     */
     @Transactional
     public ExtensionRequest decide(long requestId, boolean approved, String note) {
-        ExtensionRequest request = ExtensionRequest.findById(requestId);
+        ExtensionRequest request = ExtensionRequest.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
         if (request == null) {
             throw ProblemException.notFound("No extension request has the id " + requestId);
+        }
+        Assignment subject = find(request.assignmentId);
+        access.requireSupervisor(subject, "decide this extension request");
+        if (approved && subject.parentId != null) {
+            LocalDate bound = find(subject.parentId).dueDate;
+            if (bound != null && request.until.isAfter(bound)) {
+                throw ProblemException.conflict("extension-beyond-parent", "申请延期至" + request.until + "，超出交办单位"
+                        + subject.delegatedBy + "本身的完成时限" + bound + "，须先向上级申请延期 (the requested date " + request.until
+                        + " is after the delegating unit's own due date " + bound + "; it must ask its own supervisor first)");
+            }
         }
         if (request.status != ExtensionRequest.Status.PENDING) {
             throw ProblemException.conflict("extension-decided", "Extension request " + requestId + " was already " + request.status);
@@ -190,7 +212,8 @@ public class AssignmentService {
      */
     @Transactional
     public List<Assignment> resolve(long id, List<String> unitCodes, String authorization) {
-        Assignment group = find(id);
+        Assignment group = find(id, LockModeType.PESSIMISTIC_WRITE);
+        access.requireSupervisor(group, "name the units of this assignment");
         boolean unitAbolished = ReviewReasons.contains(group.reviewReason, ReviewReasons.UNIT_DEACTIVATED);
         if (!group.reviewNeeded || (group.unitCode != null && !unitAbolished) || group.superseded) {
             throw ProblemException.conflict("not-a-group", "Assignment " + id
@@ -206,8 +229,13 @@ public class AssignmentService {
             } catch (RuntimeException e) {
                 throw UnitDirectoryClient.unavailable(e);
             }
-            if (Assignment.count("taskId = ?1 and unitCode = ?2 and superseded = false", group.taskId, code) > 0) {
+            if (group.parentId == null
+                    ? Assignment.count("taskId = ?1 and unitCode = ?2 and superseded = false and parentId is null", group.taskId, code) > 0
+                    : Assignment.count("parentId = ?1 and unitCode = ?2 and superseded = false", group.parentId, code) > 0) {
                 throw ProblemException.conflict("already-assigned", unit.name() + " already has an assignment in task " + group.taskNumber);
+            }
+            if (group.parentId != null) {
+                delegations.requireBelow(group.delegatedBy, code, "unitCodes", authorization);
             }
             Assignment a = new Assignment();
             a.taskId = group.taskId;
@@ -219,6 +247,10 @@ public class AssignmentService {
             a.qualifier = group.qualifier;
             a.role = group.role;
             a.dueDate = group.dueDate;
+            a.parentId = group.parentId;
+            a.delegatedBy = group.delegatedBy;
+            a.depth = group.depth;
+            a.supervisors = group.supervisors;
             a.createdAt = calendar.now();
             a.createdBy = user.username();
             a.updatedAt = a.createdAt;
@@ -230,6 +262,7 @@ public class AssignmentService {
         journal.created(created, user.username());
         journal.replaced(group, created.stream().map(x -> x.id).toList(), user.username());
         groupResolved.fire(new GroupResolved(group, created, user.username()));
+        delegations.childrenReplaced(group, created, user.username());
         return created;
     }
 

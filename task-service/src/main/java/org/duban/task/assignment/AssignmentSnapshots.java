@@ -16,7 +16,8 @@ public final class AssignmentSnapshots {
         return new AssignmentSnapshot(view.id(), view.taskId(), view.planId(), view.taskNumber(), view.unitCode(),
                 view.unitName(), view.groupCode(), view.qualifier(), view.role(), view.dueDate(), view.status().name(),
                 view.overdue(), view.reviewNeeded(), view.reviewReason(), view.progressPercent(), view.lastProgressAt(),
-                view.acknowledgedAt(), view.acknowledgedBy(), view.updatedAt(),
+                view.acknowledgedAt(), view.acknowledgedBy(), view.parentId(), view.delegatedBy(), view.depth(),
+                view.childCount(), view.childrenCompleted(), view.updatedAt(),
                 view.version(), task.requirement, task.deadlineKind.name());
     }
 }

@@ -34,6 +34,13 @@ public record AssignmentView(
         @Schema(description = "When the unit signed for it (签收); absent until it has", example = "2022-06-07T01:30:00Z")
         Instant acknowledgedAt,
         @Schema(description = "Who of the unit signed for it", example = "hefei") String acknowledgedBy,
+        @Schema(description = "The assignment this one was delegated from (层层分解); absent for a share the office's plan issued",
+                example = "1042") Long parentId,
+        @Schema(description = "The unit that delegated it and supervises it; absent for the office's own", example = "gov-340100")
+        String delegatedBy,
+        @Schema(description = "0: issued by the office's plan; 1: delegated once; 2: delegated on again …", example = "1") int depth,
+        @Schema(description = "How many assignments this one was delegated to", example = "2") int childCount,
+        @Schema(description = "How many of those are COMPLETED", example = "1") int childrenCompleted,
         Instant updatedAt,
         @Schema(description = "The ETag") long version) {
 
@@ -41,6 +48,7 @@ public record AssignmentView(
     public static AssignmentView of(Assignment a, LocalDate today) {
         return new AssignmentView(a.id, a.taskId, a.planId, a.taskNumber, a.unitCode, a.unitName, a.groupCode,
                 a.qualifier, a.role.name(), a.dueDate, a.status, a.status.overdue(a.dueDate, today), a.reviewNeeded,
-                a.reviewReason, a.progressPercent, a.lastProgressAt, a.acknowledgedAt, a.acknowledgedBy, a.updatedAt, a.version);
+                a.reviewReason, a.progressPercent, a.lastProgressAt, a.acknowledgedAt, a.acknowledgedBy, a.parentId, a.delegatedBy,
+                a.depth, a.childCount, a.childrenCompleted, a.updatedAt, a.version);
     }
 }

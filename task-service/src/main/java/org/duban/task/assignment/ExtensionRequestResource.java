@@ -26,29 +26,44 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ExtensionRequestResource {
 
     private final AssignmentService assignments;
+    private final org.duban.platform.security.CurrentUser user;
 
-    ExtensionRequestResource(AssignmentService assignments) {
+    ExtensionRequestResource(AssignmentService assignments, org.duban.platform.security.CurrentUser user) {
         this.assignments = assignments;
+        this.user = user;
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.VIEWER, Roles.INTEGRATOR})
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER, Roles.INTEGRATOR, Roles.UNIT})
     @Operation(operationId = "listExtensionRequests",
-            summary = "Extension requests, oldest first (the office's queue with status=PENDING)")
+            summary = "Extension requests, oldest first (the office's queue with status=PENDING)",
+            description = "A unit user sees the requests on the assignments it delegated (the queue it decides as their supervisor).")
     public PageResponse<ExtensionRequestView> list(
             @QueryParam("status") @Pattern(regexp = "PENDING|APPROVED|REJECTED", message = "must be PENDING, APPROVED or REJECTED")
             String status, @BeanParam @Valid PageRequest page) {
-        var query = status == null ? ExtensionRequest.<ExtensionRequest>find("order by requestedAt, id")
-                : ExtensionRequest.<ExtensionRequest>find("status = ?1 order by requestedAt, id", ExtensionRequest.Status.valueOf(status));
+        var params = new io.quarkus.panache.common.Parameters();
+        StringBuilder where = new StringBuilder("1 = 1");
+        if (status != null) {
+            where.append(" and status = :status");
+            params.and("status", ExtensionRequest.Status.valueOf(status));
+        }
+        var scope = user.readScope();
+        if (scope.isPresent()) {
+            where.append(" and assignmentId in (select a.id from Assignment a where a.delegatedBy = :unit)");
+            params.and("unit", scope.get());
+        }
+        var query = ExtensionRequest.<ExtensionRequest>find(where + " order by requestedAt, id", params);
         return new PageResponse<>(query.page(page.page, page.size).list().stream().map(ExtensionRequestView::of).toList(),
                 page.page, page.size, query.count());
     }
 
     @POST
     @Path("{id}/decision")
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.UNIT})
     @Operation(operationId = "decideExtensionRequest",
-            summary = "Approve or refuse an extension request (admin); approval moves the due date")
+            summary = "Approve or refuse an extension request (admin; for a delegated assignment also the unit that delegated it)",
+            description = "Approval moves the due date. The delegating unit decides within its own due date: a later date answers "
+                    + "409 extension-beyond-parent (it must ask its own supervisor first).")
     public ExtensionRequestView decide(@PathParam("id") long id, @Valid @NotNull Requests.Decision body) {
         return ExtensionRequestView.of(assignments.decide(id, body.approved(), body.note()));
     }

@@ -17,10 +17,11 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HistoryEntryView(
         @Schema(enumeration = {"CREATED", "ACKNOWLEDGED", "STATUS_CHANGED", "PROGRESS_REPORTED", "DUE_DATE_CHANGED", "REPLACED",
-                "MILESTONE_CHANGED", "UNIT_UPDATED"}) String kind,
+                "MILESTONE_CHANGED", "UNIT_UPDATED", "DELEGATED", "CHILDREN_CHANGED", "URGED"}) String kind,
         Instant at, String by, String from, String to, Integer percent,
         @Schema(description = "The note of a status change, the text of a progress report, what happened to a milestone, "
-                + "what the unit registry changed")
+                + "what the unit registry changed, "
+                + "to whom it was delegated, how its children stand, an urge (催办) and who sent it")
         String text,
         @Schema(description = "The evidence files (佐证材料) a progress report or a status change cites; absent when none")
         List<AttachmentView> attachments) {

@@ -43,4 +43,20 @@ public final class Requests {
     @Schema(name = "ResolveGroupRequest")
     public record ResolveGroup(@NotEmpty @Size(max = 500) List<@NotBlank String> unitCodes) {
     }
+
+    @Schema(name = "DelegationRequest")
+    public record Delegation(@NotEmpty @Size(max = DelegationService.MAX_ITEMS) List<@jakarta.validation.Valid @NotNull DelegationItem> items) {
+    }
+
+    @Schema(name = "DelegationItem")
+    public record DelegationItem(
+            @NotBlank @Size(max = 40) @Schema(description = "A unit below the delegating unit", example = "gov-340123") String unitCode,
+            @NotNull @Schema(example = "RESPONSIBLE") Assignment.Role role,
+            @Schema(description = "No later than the parent's due date; default the parent's", example = "2022-11-30") LocalDate dueDate,
+            @Size(max = 2000) @Schema(example = "请结合县域实际抓好落实") String note) {
+    }
+
+    @Schema(name = "UrgeRequest")
+    public record Urge(@NotBlank @Size(max = 500) @Schema(example = "该项任务已临近完成时限，请抓紧办理并及时报送进展") String message) {
+    }
 }

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 /**
  * The ledger (台账) of a plan as the office keeps it in Excel: one row per assignment, with the
  * task, the unit, the deadline, the status, the latest progress report and the names of its evidence
- * files (佐证材料). Streamed (SXSSF), so a
+ * files (佐证材料); delegated shares (层层分解) follow the issued ones with their level and the unit that delegated them. Streamed (SXSSF), so a
  * plan with many thousand rows stays small in memory.
  */
 @ApplicationScoped
@@ -32,7 +32,7 @@ public class LedgerExport {
 
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final List<String> HEADER = List.of("序号", "工作任务", "具体要求", "责任单位", "角色", "说明",
-            "时限要求", "截止日期", "状态", "是否逾期", "最新进展", "进度(%)", "进展时间", "佐证材料");
+            "时限要求", "截止日期", "状态", "是否逾期", "最新进展", "进度(%)", "进展时间", "佐证材料", "层级", "交办单位");
     private static final Map<String, String> STATUS = Map.of("NOT_STARTED", "未开始", "IN_PROGRESS", "推进中",
             "SUBMITTED", "已申请办结", "COMPLETED", "已办结");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -49,7 +49,8 @@ public class LedgerExport {
         LocalDate today = calendar.today();
         ZoneId zone = ZoneId.of(plan.timeZone);
         Map<Long, Task> tasks = Task.<Task>list("planId", plan.id).stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
-        List<Assignment> assignments = Assignment.list("planId = ?1 and superseded = false order by taskNumber, role, unitCode", plan.id);
+        List<Assignment> assignments = Assignment.list("planId = ?1 and superseded = false order by taskNumber, depth, role, unitCode", plan.id);
+        Map<Long, String> names = assignments.stream().collect(Collectors.toMap(a -> a.id, a -> a.unitName));
         Map<Long, String> latestProgress = AssignmentHistory.<AssignmentHistory>find(
                         "assignmentId in (select a.id from Assignment a where a.planId = ?1) and kind = ?2 order by id",
                         plan.id, AssignmentHistory.Kind.PROGRESS_REPORTED).stream()
@@ -90,7 +91,10 @@ public class LedgerExport {
                 }
                 c++;
                 row.createCell(c++).setCellValue(a.lastProgressAt == null ? "" : TIME.format(a.lastProgressAt.atZone(zone)));
-                row.createCell(c).setCellValue(String.join("；", files.getOrDefault(a.id, List.of())));
+                row.createCell(c++).setCellValue(String.join("；", files.getOrDefault(a.id, List.of())));
+                // 层层分解: 0 the office's plan, 1 delegated once, …; who delegated it
+                row.createCell(c++).setCellValue(a.depth);
+                row.createCell(c).setCellValue(a.parentId == null ? "" : names.getOrDefault(a.parentId, a.delegatedBy));
             }
             sheet.createFreezePane(0, 2);
             workbook.write(out);

@@ -18,7 +18,18 @@ public record PlanBoard(
         List<TaskView.HeadingView> categories,
         List<UnitLine> units,
         @Schema(description = "Assignments of vague groups still waiting for the office to name units (not on the board)",
-                example = "3") long unnamed) {
+                example = "3") long unnamed,
+        @Schema(description = "The level of delegation the unit lines count: 0 (default) the plan as the office issued it, "
+                + "1 what those shares were delegated to, …, or all", example = "0") String depth,
+        @Schema(description = "Every level of delegation in the plan, whatever depth shows: how much work was delegated "
+                + "below the issued shares (层层分解) and how it stands") List<DepthLine> depths) {
+
+    /** The plan's assignments at one level of delegation, as of asOf. */
+    @Schema(name = "BoardDepth")
+    public record DepthLine(@Schema(description = "0: issued by the office's plan; 1: delegated once; …", example = "1") int depth,
+                            @Schema(example = "230") long total, @Schema(example = "41") long completed,
+                            @Schema(example = "6") long overdue, @Schema(example = "9") long dueWithin7Days) {
+    }
 
     /** A unit's figures, overall and per category of the plan it has assignments in. */
     @Schema(name = "BoardUnit")

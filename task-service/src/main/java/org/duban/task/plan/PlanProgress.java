@@ -27,7 +27,7 @@ public class PlanProgress {
 
     /** Each current assignment of :plan as it stood at the end of :asOf; one history scan per assignment. */
     private static final String STATE_AS_OF = """
-            SELECT a.unit_code, a.unit_name, t.category_ordinal,
+            SELECT a.unit_code, a.unit_name, t.category_ordinal, a.depth,
                    COALESCE(h.status, 'NOT_STARTED') AS status,
                    COALESCE(h.status = 'IN_PROGRESS' AND h.status_from = 'SUBMITTED', false) AS returned,
                    COALESCE(h.moved_due, h.first_due, a.due_date) AS due_date,
@@ -50,7 +50,7 @@ public class PlanProgress {
             """.replace("DAY", DAY);
 
     private static final String BOARD = """
-            SELECT s.unit_code, min(s.unit_name), s.category_ordinal,
+            SELECT s.unit_code, min(s.unit_name), s.category_ordinal, s.depth,
                    count(*),
                    count(*) FILTER (WHERE s.status = 'COMPLETED'),
                    count(*) FILTER (WHERE s.status = 'COMPLETED' AND (s.due_date IS NULL OR s.completed_on <= s.due_date)),
@@ -58,8 +58,8 @@ public class PlanProgress {
                    count(*) FILTER (WHERE s.status <> 'COMPLETED' AND s.due_date BETWEEN :asOf AND :week),
                    count(*) FILTER (WHERE s.returned)
               FROM (%s) s
-             GROUP BY s.unit_code, s.category_ordinal
-             ORDER BY s.unit_code NULLS LAST, s.category_ordinal
+             GROUP BY s.unit_code, s.category_ordinal, s.depth
+             ORDER BY s.unit_code NULLS LAST, s.category_ordinal, s.depth
             """.formatted(STATE_AS_OF);
 
     /**
@@ -74,7 +74,7 @@ public class PlanProgress {
                        (SELECT min(DAY) FROM assignment_history x
                          WHERE x.assignment_id = a.id AND x.kind = 'STATUS_CHANGED' AND x.to_status = 'COMPLETED') AS completed_on
                   FROM assignment a
-                 WHERE a.plan_id = :plan AND NOT a.superseded),
+                 WHERE a.plan_id = :plan AND NOT a.superseded DEPTH_CONDITION),
             moves AS (
                 SELECT x.assignment_id, DAY AS day, x.from_date, x.to_date,
                        row_number() OVER (PARTITION BY x.assignment_id ORDER BY x.at, x.id) AS n,
@@ -119,14 +119,36 @@ public class PlanProgress {
 
     /** The board as of the end of {@code asOf}; with a level, only the units of that level. */
     public PlanBoard board(Plan plan, LocalDate asOf, UnitPlace.Level level) {
+        return board(plan, asOf, level, PlanDepth.ISSUED);
+    }
+
+    /**
+     * The board as of the end of {@code asOf} over the shares of {@code depth}; with a level, only the units of that
+     * level. {@code depths} counts every level of delegation whatever {@code depth} shows, so the office sees how much
+     * was delegated below the shares it issued.
+     */
+    public PlanBoard board(Plan plan, LocalDate asOf, UnitPlace.Level level, PlanDepth depth) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(BOARD)
+        List<Object[]> all = em.createNativeQuery(BOARD)
                 .setParameter("plan", plan.id).setParameter("zone", plan.timeZone)
                 .setParameter("asOf", asOf).setParameter("week", asOf.plusDays(7))
                 .getResultList();
+        Map<Integer, long[]> perDepth = new java.util.TreeMap<>();
+        Map<String, Object[]> merged = new LinkedHashMap<>();
+        for (Object[] r : all) {
+            int d = ((Number) r[3]).intValue();
+            long[] t = perDepth.computeIfAbsent(d, x -> new long[4]);
+            t[0] += PlanQueries.n(r[4]);
+            t[1] += PlanQueries.n(r[5]);
+            t[2] += PlanQueries.n(r[7]);
+            t[3] += PlanQueries.n(r[8]);
+            if (depth.includes(d)) { // one row per unit and category: the levels shown added up
+                merged.merge(r[0] + "\u0000" + r[2], withoutDepth(r), PlanProgress::add);
+            }
+        }
         Map<String, List<Object[]>> byUnit = new LinkedHashMap<>();
         long unnamed = 0;
-        for (Object[] row : rows) {
+        for (Object[] row : merged.values()) {
             if (row[0] == null) {
                 unnamed += PlanQueries.n(row[3]);
             } else {
@@ -140,7 +162,30 @@ public class PlanProgress {
                 units.add(unit(code, place, cells));
             }
         });
-        return new PlanBoard(PlanView.of(plan), asOf, categories(plan.id), units, unnamed);
+        List<PlanBoard.DepthLine> depths = perDepth.entrySet().stream()
+                .map(e -> new PlanBoard.DepthLine(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+                .toList();
+        return new PlanBoard(PlanView.of(plan), asOf, categories(plan.id), units, unnamed, depth.label(), depths);
+    }
+
+    /** A board row (unit, name, category, depth, figures…) as (unit, name, category, figures…). */
+    private static Object[] withoutDepth(Object[] r) {
+        Object[] row = new Object[r.length - 1];
+        row[0] = r[0];
+        row[1] = r[1];
+        row[2] = r[2];
+        for (int i = 4; i < r.length; i++) {
+            row[i - 1] = PlanQueries.n(r[i]);
+        }
+        return row;
+    }
+
+    private static Object[] add(Object[] a, Object[] b) {
+        Object[] sum = a.clone();
+        for (int i = 3; i < a.length; i++) {
+            sum[i] = PlanQueries.n(a[i]) + PlanQueries.n(b[i]);
+        }
+        return sum;
     }
 
     private static PlanBoard.UnitLine unit(String code, UnitPlace place, List<Object[]> rows) {
@@ -166,7 +211,12 @@ public class PlanProgress {
 
     /** One point per day from {@code from} to {@code to}, both included. */
     public PlanTimeline timeline(Plan plan, LocalDate from, LocalDate to) {
-        Query query = em.createNativeQuery(TIMELINE)
+        return timeline(plan, from, to, PlanDepth.ISSUED);
+    }
+
+    /** One point per day from {@code from} to {@code to}, both included, over the shares of {@code depth}. */
+    public PlanTimeline timeline(Plan plan, LocalDate from, LocalDate to, PlanDepth depth) {
+        Query query = depth.bind(em.createNativeQuery(TIMELINE.replace("DEPTH_CONDITION", depth.sql())))
                 .setParameter("plan", plan.id).setParameter("zone", plan.timeZone)
                 .setParameter("from", from).setParameter("days", (int) ChronoUnit.DAYS.between(from, to));
         @SuppressWarnings("unchecked")

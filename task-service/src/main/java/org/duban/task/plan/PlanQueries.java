@@ -91,10 +91,15 @@ public class PlanQueries {
      * unit's only).
      */
     public PlanSummary summary(long planId) {
+        return summary(planId, PlanDepth.ISSUED);
+    }
+
+    /** The summary over the shares of one level of delegation, or of every level. */
+    public PlanSummary summary(long planId, PlanDepth depth) {
         Plan plan = plan(planId);
         LocalDate today = calendar.today();
         String scope = user.readScope().orElse(null);
-        String scoped = scope == null ? "" : " AND a.unit_code = :unit";
+        String scoped = (scope == null ? "" : " AND a.unit_code = :unit") + depth.sql();
         String measures = "count(*), "
                 + "sum(case when a.status = 'COMPLETED' then 1 else 0 end), "
                 + "sum(case when a.status <> 'COMPLETED' and a.due_date < :today then 1 else 0 end), "
@@ -103,12 +108,12 @@ public class PlanQueries {
         @SuppressWarnings("unchecked")
         List<Object[]> byUnit = bind(em.createNativeQuery("SELECT a.unit_code, min(a.unit_name), " + measures
                         + " FROM assignment a WHERE a.plan_id = :plan AND NOT a.superseded" + scoped
-                        + " GROUP BY a.unit_code ORDER BY a.unit_code NULLS LAST"), planId, today, scope)
+                        + " GROUP BY a.unit_code ORDER BY a.unit_code NULLS LAST"), planId, today, scope, depth)
                 .getResultList();
         @SuppressWarnings("unchecked")
         List<Object[]> byCategory = bind(em.createNativeQuery("SELECT t.category_ordinal, min(t.category_title), " + measures
                         + " FROM assignment a JOIN task t ON t.id = a.task_id WHERE a.plan_id = :plan AND NOT a.superseded" + scoped
-                        + " GROUP BY t.category_ordinal ORDER BY t.category_ordinal"), planId, today, scope)
+                        + " GROUP BY t.category_ordinal ORDER BY t.category_ordinal"), planId, today, scope, depth)
                 .getResultList();
         return new PlanSummary(plan, today,
                 byUnit.stream().map(r -> new PlanSummary.UnitLine((String) r[0], (String) r[1],
@@ -117,8 +122,9 @@ public class PlanQueries {
                         n(r[2]), n(r[3]), n(r[4]), n(r[5]), n(r[6]))).toList());
     }
 
-    private static jakarta.persistence.Query bind(jakarta.persistence.Query query, long planId, LocalDate today, String unit) {
-        query.setParameter("plan", planId).setParameter("today", today).setParameter("week", today.plusDays(7));
+    private static jakarta.persistence.Query bind(jakarta.persistence.Query query, long planId, LocalDate today, String unit,
+                                                  PlanDepth depth) {
+        depth.bind(query).setParameter("plan", planId).setParameter("today", today).setParameter("week", today.plusDays(7));
         return unit == null ? query : query.setParameter("unit", unit);
     }
 

@@ -78,8 +78,11 @@ public class PlanResource {
     @Path("{id}/summary")
     @Operation(operationId = "getPlanSummary", summary = "Per unit and per category: total, completed, overdue, due within 7 days",
             description = "A unit user gets the figures of its own unit's assignments only.")
-    public SummaryView summary(@PathParam("id") long id) {
-        return SummaryView.of(plans.summary(id));
+    public SummaryView summary(@PathParam("id") long id,
+                               @QueryParam("depth") @Parameter(description = "The level of delegation counted: 0 (default) the "
+                                       + "plan as the office issued it, 1 the shares delegated once, …, or all", example = "0")
+                               String depth) {
+        return SummaryView.of(plans.summary(id, PlanDepth.parse(depth)));
     }
 
     @GET
@@ -92,12 +95,18 @@ public class PlanResource {
                     + "yellow when dueWithin7Days > 0 or returned > 0, else green. level keeps the units of one level: "
                     + "a government's level and city come from its division code (gov-340123 is a county of gov-340100); "
                     + "every other unit belongs to the province. Assignments of groups still waiting for units are "
-                    + "counted in unnamed only.")
+                    + "counted in unnamed only. depth chooses the level of delegation (层层分解) the unit lines count: "
+                    + "by default the plan as the office issued it (each unit's own share; delegated work is the same work "
+                    + "again, one level down), 1 the shares delegated once, all every level; depths always counts every level.")
     public PlanBoard board(@PathParam("id") long id,
                            @QueryParam("asOf") @Parameter(description = "The day to show (default today)", example = "2022-09-30")
                            String asOf,
                            @QueryParam("level") @Parameter(schema = @Schema(enumeration = {"PROVINCE", "CITY", "COUNTY"}))
-                           String level) {
+                           String level,
+                           @QueryParam("depth") @Parameter(description = "The level of delegation the unit lines count: 0 "
+                                   + "(default) the plan as the office issued it, 1 what its shares were delegated to, …, or all",
+                                   example = "0") String depth) {
+        PlanDepth levels = PlanDepth.parse(depth);
         List<Problem.FieldError> errors = new ArrayList<>();
         LocalDate day = date("asOf", asOf, errors);
         UnitPlace.Level unitLevel = null;
@@ -111,7 +120,7 @@ public class PlanResource {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        return progress.board(plans.plan(id), day != null ? day : calendar.today(), unitLevel);
+        return progress.board(plans.plan(id), day != null ? day : calendar.today(), unitLevel, levels);
     }
 
     @GET
@@ -125,7 +134,11 @@ public class PlanResource {
                                  @QueryParam("from") @Parameter(description = "First day (default the issue date)", example = "2022-06-06")
                                  String from,
                                  @QueryParam("to") @Parameter(description = "Last day (default today)", example = "2022-12-31")
-                                 String to) {
+                                 String to,
+                                 @QueryParam("depth") @Parameter(description = "The level of delegation counted: 0 (default) "
+                                         + "the plan as the office issued it, 1 the shares delegated once, …, or all", example = "0")
+                                 String depth) {
+        PlanDepth levels = PlanDepth.parse(depth);
         List<Problem.FieldError> errors = new ArrayList<>();
         LocalDate first = date("from", from, errors);
         LocalDate last = date("to", to, errors);
@@ -148,7 +161,7 @@ public class PlanResource {
             throw ProblemException.validation(List.of(new Problem.FieldError("to",
                     "at most " + MAX_TIMELINE_DAYS + " days from " + first + " (to " + first.plusDays(MAX_TIMELINE_DAYS - 1) + ")")));
         }
-        return progress.timeline(plan, first, last);
+        return progress.timeline(plan, first, last, levels);
     }
 
     private static LocalDate date(String field, String value, List<Problem.FieldError> errors) {

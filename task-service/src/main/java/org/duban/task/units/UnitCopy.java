@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * task-service's copy of unit-service's registry, read from the compacted topic {@code duban.units}
- * (table {@code unit_copy}: name, active, version), and what it does to the assignments
+ * (table {@code unit_copy}: name, active, parent, version), and what it does to the assignments
  * ({@link UnitChanges}): names follow renames, open work of a deactivated unit goes to the office.
  *
  * <p>Each poll's records are applied in one transaction with their event ids in the consumer ledger
@@ -92,11 +92,12 @@ public class UnitCopy {
             lifted = changes.reactivated(unit.code());
         }
         em.createNativeQuery("""
-                        INSERT INTO unit_copy (code, name, active, version, applied_at) VALUES (?1, ?2, ?3, ?4, ?5)
+                        INSERT INTO unit_copy (code, name, active, version, applied_at, parent_code) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, active = EXCLUDED.active,
-                            version = EXCLUDED.version, applied_at = EXCLUDED.applied_at""")
+                            version = EXCLUDED.version, applied_at = EXCLUDED.applied_at, parent_code = EXCLUDED.parent_code""")
                 .setParameter(1, unit.code()).setParameter(2, unit.name()).setParameter(3, unit.active())
-                .setParameter(4, unit.version()).setParameter(5, clock.instant()).executeUpdate();
+                .setParameter(4, unit.version()).setParameter(5, clock.instant()).setParameter(6, unit.parentCode())
+                .executeUpdate();
         if (renamed + flagged + lifted > 0) {
             LOG.infof("Unit %s (%s, version %d%s): %d assignments renamed, %d flagged for the office, %d no longer flagged",
                     unit.code(), unit.name(), unit.version(), unit.active() ? "" : ", deactivated", renamed, flagged, lifted);

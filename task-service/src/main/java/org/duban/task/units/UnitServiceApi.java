@@ -44,7 +44,12 @@ public interface UnitServiceApi {
     record Group(String code, String name, boolean definite, List<String> memberCodes) {
     }
 
-    record Unit(String code, String name, boolean active) {
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record Unit(String code, String name, boolean active, String parentCode) {
+
+        public Unit(String code, String name, boolean active) {
+            this(code, name, active, null);
+        }
     }
 
     record Page(List<Unit> items, int page, int size, long total) {

@@ -68,11 +68,13 @@ class AssignmentEventSamplesTest {
             一、加强经济领域信息公开，全力营造平稳健康的经济环境。\t(一)加强经济发展的信息公开。\t1\t围绕深入实施三次产业高质量协同发展计划，集中公开推动经济发展相关政策举措、工作进展、项目落地等信息。\t合肥市政府负责落实\t6月底前
             \t\t2\t切实做好稳经济大盘一揽子政策举措公开工作，强化政策解读。\t省有关单位负责落实\t持续推进
             \t\t3\t建设全省统一的政务数据共享平台，推动政务数据有序开放。\t安徽省样板数据管理局负责落实\t年底前
+            \t\t4\t依据标准目录，持续提升基层政府重点领域主动公开水平。\t合肥市政府负责落实\t年底前
             """;
 
     /** What one run of the story wrote, read back from the topic. */
     private record Story(long planId, long hefei, long group, List<Long> named, Map<String, String> hefeiEvents,
-                         List<String> hefeiAll, String replaced, long renamed, String unitUpdated) {
+                         List<String> hefeiAll, String replaced, long renamed, String unitUpdated, long delegated, long child,
+                         String childrenChanged, String urged) {
     }
 
     private static Story story;
@@ -137,6 +139,24 @@ class AssignmentEventSamplesTest {
                 r -> r.key().equals(renamedKey) && r.value().contains("\"type\":\"duban.assignment.unit-updated\""),
                 1, Duration.ofSeconds(60)).getFirst().value();
 
+        // 层层分解 and 催办: Hefei delegates its share of task 4 to 肥西县 and urges it
+        long delegated = as(office).queryParam("planId", planId).queryParam("taskNumber", 4).queryParam("unit", HEFEI)
+                .when().get("/api/assignments").then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        long child = as(hefeiStaff).body(Map.of("items", List.of(Map.of("unitCode", "gov-340123", "role", "RESPONSIBLE",
+                        "dueDate", "2022-11-30", "note", "请结合县域实际抓好落实"))))
+                .when().post("/api/assignments/" + delegated + "/delegations").then().statusCode(201)
+                .extract().jsonPath().getLong("[0].id");
+        as(hefeiStaff).body(Map.of("message", "请于本周内报送工作进展"))
+                .when().post("/api/assignments/" + child + "/urge").then().statusCode(201);
+        String delegatedKey = Long.toString(delegated);
+        String childKey = Long.toString(child);
+        String childrenChanged = TopicReader.read("duban.assignments",
+                r -> r.key().equals(delegatedKey) && r.value().contains("\"type\":\"duban.assignment.children-changed\""),
+                1, Duration.ofSeconds(30)).getFirst().value();
+        String urged = TopicReader.read("duban.assignments",
+                r -> r.key().equals(childKey) && r.value().contains("\"type\":\"duban.assignment.urged\""),
+                1, Duration.ofSeconds(30)).getFirst().value();
+
         String hefeiKey = Long.toString(hefei);
         String groupKey = Long.toString(group);
         List<ConsumerRecord<String, String>> records = TopicReader.readUntil(SharedInfrastructure.kafkaBootstrapServers(),
@@ -158,7 +178,8 @@ class AssignmentEventSamplesTest {
                 replaced = r.value();
             }
         }
-        story = new Story(planId, hefei, group, named, hefeiEvents, hefeiAll, replaced, renamed, unitUpdated);
+        story = new Story(planId, hefei, group, named, hefeiEvents, hefeiAll, replaced, renamed, unitUpdated, delegated, child,
+                childrenChanged, urged);
         return story;
     }
 
@@ -202,6 +223,27 @@ class AssignmentEventSamplesTest {
         assertEquals(s.named(), ids(s.replaced(), "/data/replacedBy"), "replacedBy names the new assignments");
         EventSamples.check(s.unitUpdated(), Map.of("/subject", "990205", "/data/id", 990205L, "/data/taskId", 990103L,
                 "/data/planId", 990001L, "/time", "2022-06-12T02:00:00Z", "/data/updatedAt", "2022-06-12T02:00:00Z"));
+    }
+
+    @Test
+    void delegationAndUrgingAreWrittenAsTheirSamplesShowThem() {
+        Story s = story();
+        EventSamples.check(s.childrenChanged(), Map.of("/subject", "990206", "/data/id", 990206L, "/data/taskId", 990104L,
+                "/data/planId", 990001L, "/time", "2022-06-21T02:00:00Z", "/data/updatedAt", "2022-06-21T02:00:00Z",
+                "/data/childIds", List.of(990207L)));
+        assertEquals(List.of(s.child()), ids(s.childrenChanged(), "/data/childIds"));
+        EventSamples.check(s.urged(), Map.of("/subject", "990207", "/data/id", 990207L, "/data/taskId", 990104L,
+                "/data/planId", 990001L, "/data/parentId", 990206L, "/time", "2022-06-22T01:30:00Z",
+                "/data/updatedAt", "2022-06-22T01:30:00Z", "/data/urgedAt", "2022-06-22T01:30:00Z"));
+        assertEquals(s.delegated(), json(s.urged()).at("/data/parentId").asLong(), "the urged child names its parent");
+    }
+
+    private JsonNode json(String event) {
+        try {
+            return json.readTree(event);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -50,7 +50,7 @@ class AssignmentSnapshotsTest {
                 LocalDate.parse("2022-12-31"), AssignmentStatus.SUBMITTED, true, true,
                 "时限要求“按要求推进”不明确，请明确完成时限", 60,
                 Instant.parse("2022-06-15T07:00:00.123456Z"), Instant.parse("2022-06-07T01:00:00Z"), "hefei",
-                Instant.parse("2022-06-20T03:00:00Z"), 5);
+                1001L, "gov-340000", 1, 3, 2, Instant.parse("2022-06-20T03:00:00Z"), 5);
         Task task = new Task();
         task.requirement = "建立市场主体反映投资和工程建设项目审批问题的办理和反馈机制。";
         task.deadlineKind = DeadlineKind.FIXED;

@@ -24,10 +24,16 @@ class PlanSummaryTest {
         long planId = SamplePlan.id();
         JsonPath summary = given().auth().oauth2(TestTokens.viewer()).when().get("/api/plans/" + planId + "/summary")
                 .then().statusCode(200).body("categories.size()", equalTo(6)).extract().jsonPath();
-        int total = given().auth().oauth2(TestTokens.viewer()).queryParam("planId", planId).queryParam("size", 1)
+        // by default the plan as the office issued it (depth 0); other tests delegate shares further down
+        int total = given().auth().oauth2(TestTokens.viewer()).queryParam("planId", planId).queryParam("size", 1).queryParam("depth", 0)
                 .when().get("/api/assignments").then().extract().jsonPath().getInt("total");
         assertEquals(total, summary.getList("units.total", Integer.class).stream().mapToInt(Integer::intValue).sum());
         assertEquals(total, summary.getList("categories.total", Integer.class).stream().mapToInt(Integer::intValue).sum());
+        int everyLevel = given().auth().oauth2(TestTokens.viewer()).queryParam("planId", planId).queryParam("size", 1)
+                .when().get("/api/assignments").then().extract().jsonPath().getInt("total");
+        JsonPath all = given().auth().oauth2(TestTokens.viewer()).queryParam("depth", "all").when().get("/api/plans/" + planId + "/summary")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(everyLevel, all.getList("units.total", Integer.class).stream().mapToInt(Integer::intValue).sum());
         int hefeiTotal = summary.getInt("units.find { it.unitCode == 'gov-340100' }.total");
         int hefeiOverdue = summary.getInt("units.find { it.unitCode == 'gov-340100' }.overdue");
         assertTrue(hefeiTotal >= 40 && hefeiOverdue > 0 && hefeiOverdue <= hefeiTotal);

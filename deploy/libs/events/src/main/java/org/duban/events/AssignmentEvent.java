@@ -21,7 +21,7 @@ public sealed interface AssignmentEvent {
 
     /** Every type this version knows, in the order of an assignment's life. */
     List<String> TYPES = List.of(Created.TYPE, Acknowledged.TYPE, StatusChanged.TYPE, ProgressReported.TYPE,
-            MilestoneChanged.TYPE, DueDateChanged.TYPE, Replaced.TYPE, UnitUpdated.TYPE);
+            MilestoneChanged.TYPE, DueDateChanged.TYPE, Replaced.TYPE, UnitUpdated.TYPE, ChildrenChanged.TYPE, Urged.TYPE);
 
     /** The assignment after the change. */
     AssignmentSnapshot assignment();
@@ -43,6 +43,8 @@ public sealed interface AssignmentEvent {
             case DueDateChanged.TYPE -> DueDateChanged.class;
             case Replaced.TYPE -> Replaced.class;
             case UnitUpdated.TYPE -> UnitUpdated.class;
+            case ChildrenChanged.TYPE -> ChildrenChanged.class;
+            case Urged.TYPE -> Urged.class;
             default -> null;
         });
     }
@@ -229,6 +231,60 @@ public sealed interface AssignmentEvent {
         public static final String RENAMED = "RENAMED";
         public static final String DEACTIVATED = "DEACTIVATED";
         public static final String REACTIVATED = "REACTIVATED";
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * The assignment's children (层层分解) changed: its unit delegated it to further units, or one of those children
+     * moved in its workflow. The parent's {@code childCount} and {@code childrenCompleted} are as they stand after
+     * the change, and its {@code version} moves with them. Each new child is announced by its own {@link Created}
+     * (with {@code parentId} and {@code delegatedBy}), each move of a child by its own {@link StatusChanged}.
+     *
+     * @param assignment  the parent after the change
+     * @param change      {@code DELEGATED} (new children) or {@code STATUS_CHANGED} (a child moved)
+     * @param childIds    the children concerned: the new ones, or the one that moved
+     * @param childStatus the moved child's new status, for {@code STATUS_CHANGED}
+     * @param by          who made the change: the delegating unit's staff, or who moved the child
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ChildrenChanged(@JsonUnwrapped AssignmentSnapshot assignment, String change, List<Long> childIds,
+                           String childStatus, String by) implements AssignmentEvent {
+        public static final String TYPE = "duban.assignment.children-changed";
+        public static final String DELEGATED = "DELEGATED";
+        public static final String STATUS_CHANGED = "STATUS_CHANGED";
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * 催办: the office, a lead unit of the task or the unit that delegated the assignment nudges its unit about it.
+     * At most one per assignment per sender per day (Asia/Shanghai). reminder-service tells the unit on every channel
+     * it uses (notification kind {@code URGE}), with the sender and the message.
+     *
+     * @param assignment     the assignment urged
+     * @param message        what the sender wrote
+     * @param by             the user name of who sent it
+     * @param senderUnitCode the sending unit; absent when the office sent it
+     * @param senderRole     {@code OFFICE}, {@code LEAD} (a lead unit of the task) or {@code DELEGATOR} (the unit that delegated it)
+     * @param urgedAt        ISO instant it was sent
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Urged(@JsonUnwrapped AssignmentSnapshot assignment, String message, String by, String senderUnitCode,
+                 String senderRole, @JsonFormat(shape = JsonFormat.Shape.STRING) java.time.Instant urgedAt)
+            implements AssignmentEvent {
+        public static final String TYPE = "duban.assignment.urged";
+        public static final String OFFICE = "OFFICE";
+        public static final String LEAD = "LEAD";
+        public static final String DELEGATOR = "DELEGATOR";
 
         @Override
         public String eventType() {
