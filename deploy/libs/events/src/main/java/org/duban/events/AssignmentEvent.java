@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,7 @@ public sealed interface AssignmentEvent {
 
     /** Every type this version knows, in the order of an assignment's life. */
     List<String> TYPES = List.of(Created.TYPE, Acknowledged.TYPE, StatusChanged.TYPE, ProgressReported.TYPE,
-            MilestoneChanged.TYPE, DueDateChanged.TYPE, Replaced.TYPE, UnitUpdated.TYPE);
+            MilestoneChanged.TYPE, DueDateChanged.TYPE, Replaced.TYPE, UnitUpdated.TYPE, Urged.TYPE);
 
     /** The assignment after the change. */
     AssignmentSnapshot assignment();
@@ -43,6 +44,7 @@ public sealed interface AssignmentEvent {
             case DueDateChanged.TYPE -> DueDateChanged.class;
             case Replaced.TYPE -> Replaced.class;
             case UnitUpdated.TYPE -> UnitUpdated.class;
+            case Urged.TYPE -> Urged.class;
             default -> null;
         });
     }
@@ -229,6 +231,35 @@ public sealed interface AssignmentEvent {
         public static final String RENAMED = "RENAMED";
         public static final String DEACTIVATED = "DEACTIVATED";
         public static final String REACTIVATED = "REACTIVATED";
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * 催办: the office, one of the task's lead units or the unit that delegated the assignment nudged its unit about it.
+     * The assignment does not change ({@code version} stays); reminder-service tells the unit at once on every channel
+     * (notification kind {@code URGE}).
+     *
+     * @param assignment     the assignment urged
+     * @param message        what the sender wrote
+     * @param by             the sender's user name
+     * @param senderUnitCode the sender's unit; absent for the office
+     * @param senderRole     {@code OFFICE}, {@code LEAD} (a lead unit of the task) or {@code DELEGATOR} (the unit that
+     *                       delegated it)
+     * @param urgedAt        when
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Urged(@JsonUnwrapped AssignmentSnapshot assignment, String message, String by, String senderUnitCode,
+                 String senderRole, @JsonFormat(shape = JsonFormat.Shape.STRING) Instant urgedAt) implements AssignmentEvent {
+        public static final String TYPE = "duban.assignment.urged";
+        /** The values of {@code senderRole}. */
+        public static final String OFFICE = "OFFICE";
+        public static final String LEAD = "LEAD";
+        public static final String DELEGATOR = "DELEGATOR";
 
         @Override
         public String eventType() {

@@ -34,6 +34,11 @@ import java.time.LocalDate;
  * @param lastProgressAt   ISO instant of the last progress report, if any
  * @param acknowledgedAt   ISO instant the unit signed for it (签收), if it has
  * @param acknowledgedBy   who signed for it (the unit's staff member), if anyone has
+ * @param parentId         the assignment this one was delegated from (层层分解), absent for the office's own plan
+ * @param delegatedBy      the code of the unit that delegated it (the parent's unit), absent for the office's own plan
+ * @param childCount       how many assignments were delegated from this one (0 when none)
+ * @param childrenCompleted how many of those are completed
+ * @param depth            0 for the office's plan, 1 for what a unit delegated from it, 2 below that, …
  * @param updatedAt        ISO instant of this change
  * @param version          grows with every change (the REST ETag): a consumer ignores an event older than its copy
  * @param taskRequirement  the task's requirement text (具体要求)
@@ -60,8 +65,24 @@ public record AssignmentSnapshot(
         @JsonFormat(shape = JsonFormat.Shape.STRING) Instant lastProgressAt,
         @JsonFormat(shape = JsonFormat.Shape.STRING) Instant acknowledgedAt,
         String acknowledgedBy,
+        Long parentId,
+        String delegatedBy,
+        int childCount,
+        int childrenCompleted,
+        int depth,
         @JsonFormat(shape = JsonFormat.Shape.STRING) Instant updatedAt,
         long version,
         String taskRequirement,
         String deadlineKind) {
+
+    /** An assignment of the office's own plan (depth 0, nothing delegated from it): the fields before delegation. */
+    public AssignmentSnapshot(long id, long taskId, long planId, int taskNumber, String unitCode, String unitName,
+                              String groupCode, String qualifier, String role, LocalDate dueDate, String status,
+                              boolean overdue, boolean reviewNeeded, String reviewReason, Integer progressPercent,
+                              Instant lastProgressAt, Instant acknowledgedAt, String acknowledgedBy, Instant updatedAt,
+                              long version, String taskRequirement, String deadlineKind) {
+        this(id, taskId, planId, taskNumber, unitCode, unitName, groupCode, qualifier, role, dueDate, status, overdue,
+                reviewNeeded, reviewReason, progressPercent, lastProgressAt, acknowledgedAt, acknowledgedBy, null, null, 0, 0, 0,
+                updatedAt, version, taskRequirement, deadlineKind);
+    }
 }
