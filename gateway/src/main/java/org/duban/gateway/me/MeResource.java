@@ -26,7 +26,7 @@ import java.util.Set;
 public class MeResource {
 
     /** The realm roles of API.md; Keycloak's own (default-roles-duban, offline_access …) are left out. */
-    static final List<String> DUBAN_ROLES = List.of("admin", "unit", "viewer", "integrator");
+    static final List<String> DUBAN_ROLES = List.of("admin", "unit", "viewer", "integrator", "unit-admin");
 
     /** The caller, as the front end shows it and decides what to offer. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

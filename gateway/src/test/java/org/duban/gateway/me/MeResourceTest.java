@@ -33,6 +33,15 @@ class MeResourceTest {
     }
 
     @Test
+    void aUnitAdminShowsBothRolesAndItsUnit() {
+        given().auth().oauth2(TestTokens.unitAdmin("gov-340100"))
+                .when().get("/api/me")
+                .then().statusCode(200)
+                .body("roles", contains("unit", "unit-admin"))
+                .body("unitCode", org.hamcrest.Matchers.equalTo("gov-340100"));
+    }
+
+    @Test
     void theOfficeHasNoUnit() {
         given().auth().oauth2(TestTokens.admin())
                 .when().get("/api/me")

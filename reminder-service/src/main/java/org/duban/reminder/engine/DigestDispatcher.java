@@ -83,6 +83,11 @@ public class DigestDispatcher {
         }
     }
 
+    /** Dispatches a unit's notifications made outside a run (an urge, a webhook notice) now; false when there were none. */
+    public boolean dispatchOutsideRuns(String unitCode) {
+        return QuarkusTransaction.requiringNew().call(() -> dispatch(null, unitCode));
+    }
+
     private boolean dispatch(Long runId, String unitCode) {
         @SuppressWarnings("unchecked")
         List<Notification> items = (runId == null
@@ -109,12 +114,14 @@ public class DigestDispatcher {
             List<Long> ids = new ArrayList<>();
             for (Notification n : slice) {
                 kinds.add(n.kind.name());
-                lines.add(new ReminderTexts.Line(ReminderTexts.label(n.kind), n.title, n.body));
+                lines.add(new ReminderTexts.Line(ReminderTexts.label(n.kind), withoutLabel(n), n.body));
                 list.add(NotificationEvents.of(NotificationView.of(n)));
                 ids.add(n.id);
             }
             ReminderTexts.Text digest = texts.digest(unitName, lines);
-            String subject = parts == 1 ? digest.title() : digest.title() + "（" + (part + 1) + "/" + parts + "）";
+            // an urge on its own is its own subject: the unit sees who urged it before opening the mail
+            String subject = slice.size() == 1 && slice.get(0).kind == ReminderKind.URGE ? slice.get(0).title
+                    : parts == 1 ? digest.title() : digest.title() + "（" + (part + 1) + "/" + parts + "）";
             NotificationSent sent = new NotificationSent(messageId, unitCode, unitName, runId,
                     parts > 1 ? part + 1 : null, parts > 1 ? parts : null, list);
             ObjectNode payload = (ObjectNode) outbox.publish(TOPIC, unitCode, SENT, sent).data();
@@ -124,6 +131,12 @@ public class DigestDispatcher {
         em.createQuery("UPDATE Notification SET dispatchedAt = ?1 WHERE id IN ?2")
                 .setParameter(1, clock.instant()).setParameter(2, items.stream().map(n -> n.id).toList()).executeUpdate();
         return true;
+    }
+
+    /** The title without a leading 【label】 the digest line shows anyway (an urge's 【催办】). */
+    private static String withoutLabel(Notification n) {
+        String prefix = "【" + ReminderTexts.label(n.kind) + "】";
+        return n.title.startsWith(prefix) ? n.title.substring(prefix.length()) : n.title;
     }
 
     private Object[] contact(String unitCode) {

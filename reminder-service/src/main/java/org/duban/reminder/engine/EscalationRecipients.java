@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * Which units hear an escalation: the assignment's unit, the task's lead units and the supervising office
  * ({@code duban.reminders.office-unit}) — each once, the unit first, then the leads by code, then the
- * office. Pure.
+ * office. Delegated work (层层分解) escalates one level up the tree instead: to its unit and the unit that delegated
+ * it, which supervises it as the office supervises the office's plan; the office and the task's leads hear of it
+ * through the parent assignment's own escalation, by these same rules, once the parent is overdue too. Pure.
  */
 public final class EscalationRecipients {
 
@@ -23,6 +25,16 @@ public final class EscalationRecipients {
      * @param office    the supervising office; a lead that is the office goes by the office's name
      */
     public static List<Unit> of(Unit unit, List<Unit> taskLeads, Unit office) {
+        return of(unit, taskLeads, office, null);
+    }
+
+    /**
+     * @param delegator the unit that delegated the assignment; null for an assignment of the office's own plan
+     */
+    public static List<Unit> of(Unit unit, List<Unit> taskLeads, Unit office, Unit delegator) {
+        if (delegator != null) {
+            return delegator.code().equals(unit.code()) ? List.of(unit) : List.of(unit, delegator);
+        }
         Map<String, String> also = new LinkedHashMap<>();
         for (Unit lead : taskLeads) {
             also.put(lead.code(), lead.name());

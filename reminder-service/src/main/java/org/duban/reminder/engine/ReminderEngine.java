@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.duban.reminder.inbox.InboxEntry;
 import org.duban.reminder.inbox.InboxWriter;
 import org.duban.reminder.policy.PolicyStore;
+import org.duban.reminder.replica.Delegations;
 import org.duban.reminder.replica.OngoingAssignment;
 import org.duban.reminder.replica.OpenAssignment;
 import org.duban.reminder.replica.OpenAssignments;
@@ -48,6 +49,7 @@ public class ReminderEngine {
     private final OpenAssignments assignments;
     private final SentReminders sent;
     private final TaskLeads leads;
+    private final Delegations delegations;
     private final UnitContacts units;
     private final InboxWriter inbox;
     private final DayRule days;
@@ -59,7 +61,7 @@ public class ReminderEngine {
     private final ReentrantLock running = new ReentrantLock();
 
     ReminderEngine(ReplicaPosition replica, PolicyStore policies, ReminderRuns runs, OpenAssignments assignments, SentReminders sent, TaskLeads leads,
-                   UnitContacts units, InboxWriter inbox, DayRule days, ReminderTexts texts, DigestDispatcher dispatcher,
+                   Delegations delegations, UnitContacts units, InboxWriter inbox, DayRule days, ReminderTexts texts, DigestDispatcher dispatcher,
                    RemindersConfig config, Clock clock) {
         this.replica = replica;
         this.policies = policies;
@@ -67,6 +69,7 @@ public class ReminderEngine {
         this.assignments = assignments;
         this.sent = sent;
         this.leads = leads;
+        this.delegations = delegations;
         this.units = units;
         this.inbox = inbox;
         this.days = days;
@@ -184,7 +187,8 @@ public class ReminderEngine {
 
     /**
      * Records a chunk of owed reminders; those not recorded before get inbox entries: the unit's, and for an
-     * escalation also the task's lead units' and the supervising office's.
+     * escalation also the task's lead units' and the supervising office's — or, for delegated work, the delegating
+     * unit's ({@link EscalationRecipients}).
      */
     private Recorded record(long runId, Schedule schedule, Policy policy, List<Owed> chunk) {
         Instant now = clock.instant();
@@ -195,14 +199,17 @@ public class ReminderEngine {
         List<Long> escalating = fresh.stream().filter(o -> o.occasion().kind() == ReminderKind.ESCALATION)
                 .map(o -> o.assignment().taskId()).distinct().toList();
         Map<Long, List<Unit>> taskLeads = leads.of(escalating);
+        Map<Long, Unit> delegators = delegations.delegatorsOf(fresh.stream()
+                .filter(o -> o.occasion().kind() == ReminderKind.ESCALATION).map(o -> o.assignment().id()).toList());
         Unit office = escalating.isEmpty() ? null : units.unit(config.officeUnit());
         List<InboxEntry> entries = new ArrayList<>(fresh.size());
         for (Owed o : fresh) {
             OpenAssignment a = o.assignment();
             ReminderKind kind = o.occasion().kind();
             Unit unit = new Unit(a.unitCode(), a.unitName());
+            Unit delegator = kind == ReminderKind.ESCALATION ? delegators.get(a.id()) : null;
             List<Unit> recipients = kind == ReminderKind.ESCALATION
-                    ? EscalationRecipients.of(unit, taskLeads.getOrDefault(a.taskId(), List.of()), office)
+                    ? EscalationRecipients.of(unit, taskLeads.getOrDefault(a.taskId(), List.of()), office, delegator)
                     : List.of(unit);
             // a milestone's reminder is about its own date
             LocalDate dueDate = o.milestone() != null ? o.milestone().dueDate() : a.dueDate();
@@ -210,7 +217,8 @@ public class ReminderEngine {
             for (Unit to : recipients) {
                 ReminderTexts.Text text = texts.reminder(kind, a.taskNumber(), dueDate, schedule.today(), a.requirement(),
                         a.unitName(), to.name(), policy.ongoingReportEvery(),
-                        o.milestone() != null ? o.milestone().title() : null, policy.acknowledgeWithinDays());
+                        o.milestone() != null ? o.milestone().title() : null, policy.acknowledgeWithinDays(),
+                        delegator != null && delegator.code().equals(to.code()));
                 entries.add(new InboxEntry(to.code(), a.id(), a.planId(), a.taskNumber(), milestoneId, kind, o.occasion().date(),
                         dueDate, text.title(), text.body()));
             }

@@ -18,6 +18,8 @@ public enum ReminderKind {
     MILESTONE_DUE,
     /** Once, the day after an open milestone's due date. */
     MILESTONE_OVERDUE,
+    /** 催办: the office, a lead unit of the task or the delegating unit urged the unit about one assignment; told at once. */
+    URGE,
     /** Added to API.md's list: a webhook subscription of the unit was disabled after repeated failure. */
     WEBHOOK_DISABLED
 }

@@ -24,12 +24,44 @@ public class ReminderTexts {
         static native TemplateInstance digestSubject(String unitName, List<Line> items);
 
         static native TemplateInstance digestBody(String unitName, List<Line> items);
+
+        static native TemplateInstance urgeTitle(Urge urge);
+
+        static native TemplateInstance urgeBody(Urge urge);
+    }
+
+    /** What an urge's (催办) text is made of. */
+    @TemplateData
+    public record Urge(int taskNumber, String dueDate, String requirement, String unitName, String senderName,
+                       String senderLabel, String message, String shortMessage, String by) {
+    }
+
+    static final int URGE_TITLE_MESSAGE_LENGTH = 40;
+
+    /**
+     * The texts of an urge to {@code unitName}: the title names the sender, the task and (the start of) the message.
+     *
+     * @param senderRole OFFICE, LEAD or DELEGATOR (another value reads as the sender alone)
+     */
+    public Text urge(int taskNumber, LocalDate dueDate, String requirement, String unitName, String senderName,
+                     String senderRole, String message, String by) {
+        String flat = message == null ? "" : message.strip();
+        String oneLine = flat.replaceAll("\\s+", " ");
+        String label = senderRole == null ? "" : switch (senderRole) {
+            case "LEAD" -> "（牵头单位）";
+            case "DELEGATOR" -> "（分解下达单位）";
+            default -> "";
+        };
+        Urge urge = new Urge(taskNumber, date(dueDate), shortRequirement(requirement), unitName, senderName, label, flat,
+                oneLine.length() <= URGE_TITLE_MESSAGE_LENGTH ? oneLine : oneLine.substring(0, URGE_TITLE_MESSAGE_LENGTH) + "…",
+                by == null ? "" : by);
+        return new Text(Templates.urgeTitle(urge).render().strip(), Templates.urgeBody(urge).render().strip());
     }
 
     /** What a reminder's text is made of. */
     @TemplateData
     public record Item(String kind, int taskNumber, long days, String dueDate, String requirement, String unitName,
-                       String recipientName, String period, String milestoneTitle, int withinDays) {
+                       String recipientName, String period, String milestoneTitle, int withinDays, boolean toDelegator) {
     }
 
     /** One line of a digest. */
@@ -52,9 +84,20 @@ public class ReminderTexts {
      */
     public Text reminder(ReminderKind kind, int taskNumber, LocalDate dueDate, LocalDate today, String requirement,
                          String unitName, String recipientName, Period period, String milestoneTitle, int withinDays) {
+        return reminder(kind, taskNumber, dueDate, today, requirement, unitName, recipientName, period, milestoneTitle, withinDays,
+                false);
+    }
+
+    /**
+     * @param toDelegator the recipient is the unit that delegated the work (an escalation of delegated work): the text
+     *                    says it was delegated by the recipient
+     */
+    public Text reminder(ReminderKind kind, int taskNumber, LocalDate dueDate, LocalDate today, String requirement,
+                         String unitName, String recipientName, Period period, String milestoneTitle, int withinDays,
+                         boolean toDelegator) {
         long days = dueDate == null ? 0 : Math.abs(java.time.temporal.ChronoUnit.DAYS.between(today, dueDate));
         Item item = new Item(kind.name(), taskNumber, days, date(dueDate), shortRequirement(requirement), unitName,
-                recipientName, period(period), milestoneTitle == null ? "" : milestoneTitle, withinDays);
+                recipientName, period(period), milestoneTitle == null ? "" : milestoneTitle, withinDays, toDelegator);
         return new Text(Templates.title(item).render().strip(), Templates.body(item).render().strip());
     }
 
@@ -73,6 +116,7 @@ public class ReminderTexts {
             case ACKNOWLEDGE_DUE -> "待签收";
             case MILESTONE_DUE -> "节点将到期";
             case MILESTONE_OVERDUE -> "节点已逾期";
+            case URGE -> "催办";
             case WEBHOOK_DISABLED -> "系统通知";
         };
     }

@@ -57,7 +57,8 @@ public class NotificationResource {
             @Parameter(description = "Only those created after this instant (ISO-8601 with offset)",
                     example = "2022-06-23T09:00:00+08:00") @QueryParam("since") String since,
             @Parameter(description = "true: only unread; false: only read") @QueryParam("unread") String unread,
-            @Parameter(description = "Only this kind", example = "OVERDUE") @QueryParam("kind") String kind,
+            @Parameter(description = "Only this kind: DUE_SOON, DUE_TODAY, OVERDUE, ESCALATION, PROGRESS_REPORT_DUE, "
+                    + "ACKNOWLEDGE_DUE, MILESTONE_DUE, MILESTONE_OVERDUE, URGE (催办) or WEBHOOK_DISABLED", example = "OVERDUE") @QueryParam("kind") String kind,
             @Valid @BeanParam PageRequest page) {
         if (!user.readsAll()) {
             String own = user.unitCode().orElseThrow(() -> CurrentUser.forbidden("Your account is not linked to a unit"));

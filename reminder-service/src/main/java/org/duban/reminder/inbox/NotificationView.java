@@ -17,7 +17,9 @@ public record NotificationView(
         @Schema(example = "39") Integer taskNumber,
         @Schema(description = "The milestone (节点) of the assignment it is about, for MILESTONE_DUE and MILESTONE_OVERDUE",
                 example = "12") Long milestoneId,
-        ReminderKind kind,
+        @Schema(description = "DUE_SOON, DUE_TODAY, OVERDUE, ESCALATION (also to the delegating unit, for delegated work), "
+                + "PROGRESS_REPORT_DUE, ACKNOWLEDGE_DUE, MILESTONE_DUE, MILESTONE_OVERDUE, URGE (催办: sent at once, naming the "
+                + "sender and its message), WEBHOOK_DISABLED; a reader should expect more") ReminderKind kind,
         @Schema(example = "第39项任务还有7天到期（2022年6月30日）") String title,
         @Schema(example = "合肥市人民政府：\n您单位承担的第39项任务……完成时限为2022年6月30日，距到期还有7天。") String body,
         @Schema(description = "The due date the reminder is about (the milestone's, for the milestone kinds)",

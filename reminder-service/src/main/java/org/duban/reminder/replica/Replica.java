@@ -14,6 +14,7 @@ import org.duban.events.AssignmentSnapshot;
 import org.duban.events.MilestoneSnapshot;
 import org.duban.events.UnitChanged;
 import org.duban.platform.messaging.ProcessedEvents;
+import org.duban.reminder.inbox.UrgeNotices;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -25,11 +26,14 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Keeps reminder-service's copy of assignments (with whether they are signed for), their milestones and unit
- * contacts. Each poll's records are applied in
+ * Keeps reminder-service's copy of assignments (with whether they are signed for and where they stand in the
+ * delegation tree), their milestones and unit contacts, and puts each urge (催办) into its unit's inbox
+ * ({@link UrgeNotices}), dispatched at once after the poll's transaction. Each poll's records are applied in
  * one transaction together with their ids in the consumer ledger and the partitions' new positions:
  * a redelivered event changes nothing, and nothing is applied twice or skipped across restarts.
  */
@@ -43,27 +47,40 @@ public class Replica {
     private final EntityManager em;
     private final ProcessedEvents ledger;
     private final ObjectMapper json;
+    private final UrgeNotices urges;
 
-    Replica(EntityManager em, ProcessedEvents ledger, ObjectMapper json) {
+    Replica(EntityManager em, ProcessedEvents ledger, ObjectMapper json, UrgeNotices urges) {
         this.em = em;
         this.ledger = ledger;
         this.json = json;
+        this.urges = urges;
     }
 
     @Incoming("assignments")
     @Blocking
     public void assignments(ConsumerRecords<String, String> records) {
-        apply("reminder-service.assignments", records, this::applyAssignment);
+        Set<String> urged = new LinkedHashSet<>();
+        apply("reminder-service.assignments", records, (c, id, type, data, time) -> {
+            applyAssignment(c, type, data, time);
+            if (type.equals(AssignmentEvent.Urged.TYPE)) {
+                AssignmentEvent.Urged urge = read(data, AssignmentEvent.Urged.class, type);
+                if (urge != null && urges.record(c, id, urge, time)) {
+                    urged.add(urge.assignment().unitCode());
+                }
+            }
+        });
+        // 催办 goes out at once, not with the next run; what this misses the dispatcher's next round sends
+        urges.dispatch(urged);
     }
 
     @Incoming("units")
     @Blocking
     public void units(ConsumerRecords<String, String> records) {
-        apply("reminder-service.units", records, this::applyUnit);
+        apply("reminder-service.units", records, (c, id, type, data, time) -> applyUnit(c, type, data, time));
     }
 
     interface Applier {
-        void apply(Connection c, String type, JsonNode data, Instant time) throws SQLException;
+        void apply(Connection c, String eventId, String type, JsonNode data, Instant time) throws SQLException;
     }
 
     private void apply(String consumer, ConsumerRecords<String, String> records, Applier applier) {
@@ -79,7 +96,7 @@ public class Replica {
                 if (event == null || !ledger.firstDelivery(consumer, event.path("id").asText())) {
                     continue;
                 }
-                applier.apply(c, event.path("type").asText(), event.path("data"), time(event));
+                applier.apply(c, event.path("id").asText(), event.path("type").asText(), event.path("data"), time(event));
                 applied++;
             }
             ConsumerOffsets.advance(c, consumer, all);
@@ -120,13 +137,15 @@ public class Replica {
         boolean replaced = type.equals(AssignmentEvent.Replaced.TYPE);
         try (var up = c.prepareStatement("""
                 INSERT INTO assignment_copy (id, plan_id, task_id, task_number, task_requirement, unit_code, unit_name,
-                    role, due_date, status, active, last_progress_at, anchor_date, version, updated_at, acknowledged_at, applied_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())
+                    role, due_date, status, active, last_progress_at, anchor_date, version, updated_at, acknowledged_at,
+                    parent_id, delegated_by, depth, applied_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())
                 ON CONFLICT (id) DO UPDATE SET task_requirement = COALESCE(EXCLUDED.task_requirement, assignment_copy.task_requirement),
                     unit_code = EXCLUDED.unit_code, unit_name = EXCLUDED.unit_name, role = EXCLUDED.role,
                     due_date = EXCLUDED.due_date, status = EXCLUDED.status, active = assignment_copy.active AND EXCLUDED.active,
                     last_progress_at = EXCLUDED.last_progress_at, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at,
-                    acknowledged_at = EXCLUDED.acknowledged_at, applied_at = EXCLUDED.applied_at
+                    acknowledged_at = EXCLUDED.acknowledged_at, parent_id = EXCLUDED.parent_id,
+                    delegated_by = EXCLUDED.delegated_by, depth = EXCLUDED.depth, applied_at = EXCLUDED.applied_at
                 WHERE assignment_copy.version <= EXCLUDED.version""")) {
             up.setLong(1, a.id());
             up.setLong(2, a.planId());
@@ -144,6 +163,9 @@ public class Replica {
             up.setLong(14, a.version());
             up.setObject(15, time.atOffset(java.time.ZoneOffset.UTC));
             up.setObject(16, a.acknowledgedAt() == null ? null : a.acknowledgedAt().atOffset(java.time.ZoneOffset.UTC));
+            up.setObject(17, a.parentId(), java.sql.Types.BIGINT);
+            up.setString(18, blankToNull(a.delegatedBy()));
+            up.setInt(19, Math.max(0, a.depth()));
             up.executeUpdate();
         }
         if (type.equals(AssignmentEvent.MilestoneChanged.TYPE)) {

@@ -12,7 +12,7 @@ public final class WebhookEvents {
 
     /** Notification kinds, as in a notification's {@code kind}. */
     public static final List<String> KINDS = List.of("DUE_SOON", "DUE_TODAY", "OVERDUE", "ESCALATION", "PROGRESS_REPORT_DUE",
-            "ACKNOWLEDGE_DUE", "MILESTONE_DUE", "MILESTONE_OVERDUE");
+            "ACKNOWLEDGE_DUE", "MILESTONE_DUE", "MILESTONE_OVERDUE", "URGE");
     /** Event types, as in the Kafka events' {@code type}. */
     public static final List<String> TYPES = List.of("duban.notification.sent");
     /** Everything, now and later. */

@@ -15,7 +15,7 @@ public record WebhookRequest(
                 example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
         String secret,
         @Schema(description = "What to deliver: notification kinds (DUE_SOON, DUE_TODAY, OVERDUE, ESCALATION, "
-                + "PROGRESS_REPORT_DUE, ACKNOWLEDGE_DUE, MILESTONE_DUE, MILESTONE_OVERDUE), event types (duban.notification.sent) or * for everything. "
+                + "PROGRESS_REPORT_DUE, ACKNOWLEDGE_DUE, MILESTONE_DUE, MILESTONE_OVERDUE, URGE), event types (duban.notification.sent) or * for everything. "
                 + "Empty or left out means everything",
                 example = "[\"OVERDUE\", \"ESCALATION\"]")
         List<String> events,

@@ -36,6 +36,21 @@ class EscalationRecipientsTest {
         assertEquals(expected, String.join(", ", recipients.stream().map(u -> u.code() + "=" + u.name()).toList()));
     }
 
+    @ParameterizedTest(name = "{0} delegated by {1} → {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # a county's share delegated by its city: the county and the city, not the leads or the office
+            gov-340123=肥西县人民政府 | gov-340100=合肥市人民政府 | gov-340123=肥西县人民政府, gov-340100=合肥市人民政府
+            # a bureau's share delegated by the county
+            fx-sjj=肥西县数据资源局    | gov-340123=肥西县人民政府 | fx-sjj=肥西县数据资源局, gov-340123=肥西县人民政府
+            # a unit that delegated to itself hears it once
+            gov-340100=合肥市人民政府 | gov-340100=合肥市人民政府 | gov-340100=合肥市人民政府
+            """)
+    void delegatedWorkEscalatesToTheUnitThatDelegatedIt(String unit, String delegator, String expected) {
+        List<Unit> recipients = EscalationRecipients.of(unit(unit), units("ah-fgw=省发展改革委"), unit("ah-zwgkb=省政务公开办"),
+                unit(delegator));
+        assertEquals(expected, String.join(", ", recipients.stream().map(u -> u.code() + "=" + u.name()).toList()));
+    }
+
     private static Unit unit(String codeAndName) {
         String[] parts = codeAndName.split("=", 2);
         return new Unit(parts[0].strip(), parts[1].strip());

@@ -112,6 +112,17 @@ class ReplicaSamplesTest {
     }
 
     @Test
+    void theUrgedSampleGivesTheDelegatedShareItsPlaceInTheTree() {
+        consumed(send("duban.assignments", sample("duban.assignment.urged")));
+        assertEquals("990001|990101|1|" + REQUIREMENT + "|gov-340123|肥西县人民政府|RESPONSIBLE|2022-06-25|IN_PROGRESS|true|-|2022-06-22|2"
+                + "|2022-06-22T02:00:00Z", assignment(990207));
+        assertEquals("990201|gov-340100|1", single("SELECT concat_ws('|', parent_id, delegated_by, depth) FROM assignment_copy WHERE id = ?1",
+                990207));
+        assertEquals("1", single("SELECT count(*)::text FROM notification WHERE assignment_id = ?1 AND kind = 'URGE' AND unit_code = 'gov-340123'",
+                990207));
+    }
+
+    @Test
     void theReplacedSampleRetiresTheGroupAssignment() {
         sendAndAwait("duban.assignment.replaced", 990202, "990001|990102|2|切实做好稳经济大盘一揽子政策举措公开工作，强化政策解读。"
                 + "|-|省有关单位|RESPONSIBLE|-|NOT_STARTED|false|-|2022-06-10|1|2022-06-10T02:00:00Z");
@@ -125,11 +136,11 @@ class ReplicaSamplesTest {
 
     @Test
     void fieldsAndTypesOfANewerProducerAreTakenInStride() {
-        // API.md's additions (催办, delegation) as a newer task-service would write them: a type and fields this version does not know
+        // a newer task-service: a type and fields this version does not know
         ObjectNode urged = sample("duban.assignment.status-changed");
-        urged.put("id", UUID.randomUUID().toString()).put("type", "duban.assignment.urged").put("subject", "990205");
-        ((ObjectNode) urged.get("data")).put("id", 990205).put("message", "请抓紧办理").put("parentId", 990200)
-                .put("childCount", 0);
+        urged.put("id", UUID.randomUUID().toString()).put("type", "duban.assignment.commented").put("subject", "990205");
+        ((ObjectNode) urged.get("data")).put("id", 990205).put("comment", "请抓紧办理").put("coordinator", "ah-fgw")
+                .put("weight", 0);
         send("duban.assignments", urged);
         String started = "990001|990101|1|" + REQUIREMENT
                 + "|gov-340100|合肥市人民政府|RESPONSIBLE|2022-06-30|IN_PROGRESS|true|-|2022-06-08|3|2022-06-08T01:30:00Z";

@@ -33,7 +33,8 @@ import java.util.List;
 @Path("/api/units")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Units", description = "The registry of responsible units; reads for every signed-in role, writes for admin")
+@Tag(name = "Units", description = "The registry of responsible units; reads for every signed-in role, writes for admin, "
+        + "and for a unit-admin under its own unit")
 public class UnitResource {
 
     private final UnitService units;
@@ -75,30 +76,38 @@ public class UnitResource {
     }
 
     @POST
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "createUnit", summary = "Add a unit (admin)")
+    @RolesAllowed({Roles.ADMIN, Roles.UNIT_ADMIN})
+    @Operation(operationId = "createUnit", summary = "Add a unit (admin; a unit-admin under its own unit)",
+            description = "The code is the caller's to choose, as for every unit (a government's gov-<divisionCode>, a "
+                    + "department's a short slug such as hf-sjj). A unit-admin must give a parentCode that is its own unit "
+                    + "(the token's unit_code) or a unit under it, at any depth; anything else is 403.")
     public Response create(@Valid @NotNull UnitRequest request, @Context UriInfo uri) {
-        UnitView unit = UnitView.of(units.create(request, user.username()));
+        UnitView unit = UnitView.of(units.create(request, user.username(), UnitScope.of(user)));
         return Response.created(uri.getAbsolutePathBuilder().path(unit.code()).build())
                 .entity(unit).tag(Versions.etag(unit.version())).build();
     }
 
     @PUT
     @Path("{code}")
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "updateUnit", summary = "Change a unit (admin); needs If-Match with the ETag read")
+    @RolesAllowed({Roles.ADMIN, Roles.UNIT_ADMIN})
+    @Operation(operationId = "updateUnit", summary = "Change a unit (admin; a unit-admin under its own unit); needs If-Match with the ETag read",
+            description = "A unit-admin changes units under its own unit and may move them only to another place under it; "
+                    + "its own unit it may keep up but not move (parentCode stays). Anything else is 403.")
     public Response update(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull UnitRequest request) {
-        UnitView unit = UnitView.of(units.update(code, Versions.required(ifMatch), request, user.username()));
+        UnitScope scope = UnitScope.of(user);
+        UnitView unit = UnitView.of(units.update(code, Versions.required(ifMatch), request, user.username(), scope));
         return Response.ok(unit).tag(Versions.etag(unit.version())).build();
     }
 
     @DELETE
     @Path("{code}")
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "deactivateUnit", summary = "Deactivate a unit (admin); its history stays. Needs If-Match")
+    @RolesAllowed({Roles.ADMIN, Roles.UNIT_ADMIN})
+    @Operation(operationId = "deactivateUnit", summary = "Deactivate a unit (admin; a unit-admin a unit under its own unit); "
+            + "its history stays. Needs If-Match")
     public Response deactivate(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch) {
-        units.deactivate(code, Versions.required(ifMatch), user.username());
+        UnitScope scope = UnitScope.of(user);
+        units.deactivate(code, Versions.required(ifMatch), user.username(), scope);
         return Response.noContent().build();
     }
 

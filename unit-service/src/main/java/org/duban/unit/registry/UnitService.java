@@ -92,6 +92,21 @@ public class UnitService {
 
     @Transactional(dontRollbackOn = ProblemException.class)
     public UnitSnapshot create(UnitRequest request, String actor) {
+        return create(request, actor, UnitScope.ALL);
+    }
+
+    /** Adds a unit; a unit-admin ({@code scope}) only under its own unit or a unit under it. */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public UnitSnapshot create(UnitRequest request, String actor, UnitScope scope) {
+        if (!scope.everything()) {
+            String parent = blankToNull(request.parentCode());
+            if (parent == null) {
+                throw scope.outside("A unit-admin adds units under its own unit: parentCode is required");
+            }
+            if (Unit.findById(parent) != null && !scope.covers(parent, this::parentOf)) {
+                throw scope.outside("parentCode " + parent + " is neither " + scope.root() + " nor a unit under it");
+            }
+        }
         List<Problem.FieldError> errors = new ArrayList<>();
         if (request.code() == null) {
             errors.add(new Problem.FieldError("code", "must not be empty"));
@@ -110,7 +125,19 @@ public class UnitService {
 
     @Transactional
     public UnitSnapshot update(String code, long expectedVersion, UnitRequest request, String actor) {
+        return update(code, expectedVersion, request, actor, UnitScope.ALL);
+    }
+
+    /**
+     * Changes a unit; a unit-admin ({@code scope}) only a unit under its own unit, and only to another place under
+     * it, or its own unit without moving it.
+     */
+    @Transactional
+    public UnitSnapshot update(String code, long expectedVersion, UnitRequest request, String actor, UnitScope scope) {
         Unit unit = find(code);
+        if (!scope.everything()) {
+            requireMovableWithin(scope, unit, blankToNull(request.parentCode()));
+        }
         Versions.check(expectedVersion, unit.version, "Unit " + code);
         List<Problem.FieldError> errors = new ArrayList<>();
         if (request.code() != null && !request.code().equals(code)) {
@@ -175,7 +202,17 @@ public class UnitService {
 
     @Transactional
     public void deactivate(String code, long expectedVersion, String actor) {
+        deactivate(code, expectedVersion, actor, UnitScope.ALL);
+    }
+
+    /** Deactivates a unit; a unit-admin ({@code scope}) only one under its own unit, never its own. */
+    @Transactional
+    public void deactivate(String code, long expectedVersion, String actor, UnitScope scope) {
         Unit unit = find(code);
+        if (!scope.coversBelow(code, this::parentOf)) {
+            throw scope.outside(code.equals(scope.root()) ? "Your own unit can only be deactivated by the office"
+                    : "Unit " + code + " is not under " + scope.root());
+        }
         Versions.check(expectedVersion, unit.version, "Unit " + code);
         if (!unit.active) {
             return;
@@ -208,6 +245,31 @@ public class UnitService {
         outbox.publish(UnitChanged.TOPIC, unit.code, UnitChanged.TYPE, UnitEvents.changed(UnitView.of(after)));
         changed.fire(new UnitsChanged(unit.code));
         return after;
+    }
+
+    /** 403 unless a unit-admin may change {@code unit} and put it under {@code newParent}. */
+    private void requireMovableWithin(UnitScope scope, Unit unit, String newParent) {
+        if (!scope.covers(unit.code, this::parentOf)) {
+            throw scope.outside("Unit " + unit.code + " is not under " + scope.root());
+        }
+        if (unit.code.equals(scope.root())) {
+            if (!java.util.Objects.equals(newParent, unit.parentCode)) {
+                throw scope.outside("Where your own unit stands (parentCode) is the office's to change");
+            }
+            return;
+        }
+        if (newParent == null) {
+            throw scope.outside("Unit " + unit.code + " must stay under " + scope.root() + ": parentCode is required");
+        }
+        if (Unit.findById(newParent) != null && !scope.covers(newParent, this::parentOf)) {
+            throw scope.outside("parentCode " + newParent + " would move " + unit.code + " out from under " + scope.root());
+        }
+    }
+
+    /** The code of the unit above {@code code}, as stored; null at the top or for an unknown code. */
+    String parentOf(String code) {
+        Unit unit = Unit.findById(code);
+        return unit == null ? null : unit.parentCode;
     }
 
     private Unit find(String code) {
@@ -245,6 +307,8 @@ public class UnitService {
                 errors.add(new Problem.FieldError("parentCode", "a unit cannot be its own parent"));
             } else if (Unit.findById(parent) == null) {
                 errors.add(new Problem.FieldError("parentCode", "no unit has the code " + parent));
+            } else if (code != null && UnitScope.under(parent, code, this::parentOf)) {
+                errors.add(new Problem.FieldError("parentCode", parent + " lies under " + code + "; a unit cannot be placed under its own subunits"));
             }
         }
         Set<String> names = new LinkedHashSet<>();

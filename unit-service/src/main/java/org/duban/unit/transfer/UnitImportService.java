@@ -12,6 +12,7 @@ import org.duban.platform.api.Problem;
 import org.duban.platform.api.ProblemException;
 import org.duban.tables.Table;
 import org.duban.unit.registry.UnitRequest;
+import org.duban.unit.registry.UnitScope;
 import org.duban.unit.registry.UnitService;
 import org.jboss.logging.Logger;
 
@@ -54,6 +55,17 @@ public class UnitImportService {
     @Transactional
     @TransactionConfiguration(timeout = 900)
     public Report importTable(Table table, boolean dryRun, String actor) {
+        return importTable(table, dryRun, actor, UnitScope.ALL);
+    }
+
+    /**
+     * As {@link #importTable(Table, boolean, String)}; for a unit-admin ({@code scope}) every row must stay under its
+     * own unit — checked before anything is applied: one row outside and the whole file is refused (403, every such
+     * row named), nothing stored.
+     */
+    @Transactional
+    @TransactionConfiguration(timeout = 900)
+    public Report importTable(Table table, boolean dryRun, String actor, UnitScope scope) {
         List<String> headerProblems = new ArrayList<>();
         List<UnitSheet.Row> rows = UnitSheet.rows(table, headerProblems);
         if (!headerProblems.isEmpty()) {
@@ -64,6 +76,9 @@ public class UnitImportService {
         }
         if (rows.size() > MAX_ROWS) {
             throw tooManyRows(rows.size());
+        }
+        if (!scope.everything()) {
+            requireWithin(scope, rows);
         }
         long started = System.nanoTime();
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -130,6 +145,48 @@ public class UnitImportService {
                 dryRun ? " (dry run)" : "", rows.size(), report.created(), report.updated(), report.unchanged(),
                 (System.nanoTime() - started) / 1_000_000);
         return report;
+    }
+
+    /**
+     * Every row of a unit-admin's file: an existing unit must lie under its own unit now, and its parent (in the file or
+     * the registry) must be its own unit or under it; its own unit may appear only where it stands, active.
+     */
+    private void requireWithin(UnitScope scope, List<UnitSheet.Row> rows) {
+        Map<String, String> stored = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> tree = em.createNativeQuery("SELECT code, parent_code FROM unit").getResultList();
+        tree.forEach(r -> stored.put((String) r[0], (String) r[1]));
+        // a new unit may stand under another new unit of the file; an existing unit's move is judged on its own row
+        Map<String, String> after = new HashMap<>(stored);
+        rows.forEach(r -> {
+            if (r.get("code") != null && !stored.containsKey(r.get("code"))) {
+                after.put(r.get("code"), r.get("parentCode"));
+            }
+        });
+        List<Problem.FieldError> outside = new ArrayList<>();
+        for (UnitSheet.Row row : rows) {
+            String code = row.get("code");
+            String parent = row.get("parentCode");
+            String at = "line " + row.line();
+            if (code == null) {
+                continue; // reported with the other row errors
+            }
+            if (code.equals(scope.root())) {
+                if (!java.util.Objects.equals(parent, stored.get(code)) || "false".equalsIgnoreCase(row.get("active"))) {
+                    outside.add(new Problem.FieldError(at + ": parentCode",
+                            "your own unit " + code + " can only be moved or deactivated by the office"));
+                }
+            } else if (stored.containsKey(code) && !scope.covers(code, stored::get)) {
+                outside.add(new Problem.FieldError(at + ": code", code + " is not under " + scope.root()));
+            } else if (parent == null || !scope.covers(parent, after::get)) {
+                outside.add(new Problem.FieldError(at + ": parentCode",
+                        (parent == null ? "empty" : parent) + " is neither " + scope.root() + " nor a unit under it"));
+            }
+        }
+        if (!outside.isEmpty()) {
+            throw new ProblemException(403, "outside-own-units", "Forbidden", outside.size() + " row(s) lie outside the units of "
+                    + scope.root() + "; nothing was imported（只能导入本单位下属的单位）", outside);
+        }
     }
 
     static ProblemException tooManyRows(int rows) {

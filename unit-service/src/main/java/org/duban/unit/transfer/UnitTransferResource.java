@@ -23,6 +23,7 @@ import org.duban.tables.TableException;
 import org.duban.tables.TooManyRowsException;
 import org.duban.tables.XlsxReader;
 import org.duban.tables.XlsxWriter;
+import org.duban.unit.registry.UnitScope;
 import org.duban.unit.registry.UnitService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,35 +59,37 @@ public class UnitTransferResource {
 
     @POST
     @Path("import")
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.UNIT_ADMIN})
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     // the other methods of this path and verb are the same operation (SmallRye merges them): named once
     @Operation(operationId = "importUnits",
-            summary = "Import units from CSV (admin)", description = "Columns as in /api/units/export; upsert by code; "
-            + "all or nothing; every error is reported with its line (422); dryRun=true stores nothing")
+            summary = "Import units from CSV (admin; a unit-admin under its own unit)", description = "Columns as in /api/units/export; upsert by code; "
+            + "all or nothing; every error is reported with its line (422); dryRun=true stores nothing. A unit-admin's "
+            + "file may only add or change units under its own unit: a row outside it refuses the whole file (403, the "
+            + "rows listed in errors)")
     public UnitImportService.Report importCsv(byte[] body, @HeaderParam("Content-Type") String contentType,
                                               @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         String charset = contentType == null ? null : MediaType.valueOf(contentType).getParameters().get("charset");
-        return imports.importTable(readCsv(TextBodies.decode(body, charset)), dryRun, user.username());
+        return imports.importTable(readCsv(TextBodies.decode(body, charset)), dryRun, user.username(), UnitScope.of(user));
     }
 
     @POST
     @Path("import")
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.UNIT_ADMIN})
     @Consumes(XLSX)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import units from an Excel workbook (admin); its first sheet as in the CSV")
+    @Operation(summary = "Import units from an Excel workbook (admin; a unit-admin under its own unit); its first sheet as in the CSV")
     public UnitImportService.Report importXlsx(InputStream body, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
-        return imports.importTable(read(() -> XLSX_SHEET.read(body)), dryRun, user.username());
+        return imports.importTable(read(() -> XLSX_SHEET.read(body)), dryRun, user.username(), UnitScope.of(user));
     }
 
     @POST
     @Path("import")
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.UNIT_ADMIN})
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import units from an uploaded .csv or .xlsx file (admin); form part 'file'")
+    @Operation(summary = "Import units from an uploaded .csv or .xlsx file (admin; a unit-admin under its own unit); form part 'file'")
     public UnitImportService.Report importFile(@RestForm("file") FileUpload file,
                                                @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) throws IOException {
         if (file == null) {
@@ -102,7 +105,7 @@ public class UnitTransferResource {
             throw new ProblemException(415, "unsupported-file", "Unsupported media type",
                     "Only .csv and .xlsx files can be imported; got '" + file.fileName() + "'");
         }
-        return imports.importTable(table, dryRun, user.username());
+        return imports.importTable(table, dryRun, user.username(), UnitScope.of(user));
     }
 
     @GET

@@ -47,7 +47,7 @@ public record NotificationSent(
      *                     {@code MILESTONE_OVERDUE}
      * @param kind         {@code DUE_SOON}, {@code DUE_TODAY}, {@code OVERDUE}, {@code ESCALATION},
      *                     {@code PROGRESS_REPORT_DUE}, {@code ACKNOWLEDGE_DUE} (not signed for in time),
-     *                     {@code MILESTONE_DUE}, {@code MILESTONE_OVERDUE}, or {@code WEBHOOK_DISABLED} (a
+     *                     {@code MILESTONE_DUE}, {@code MILESTONE_OVERDUE}, {@code URGE} (催办), or {@code WEBHOOK_DISABLED} (a
      *                     unit's webhook subscription was given up); a reader should expect more kinds
      * @param title        one line, Chinese
      * @param body         the message, Chinese

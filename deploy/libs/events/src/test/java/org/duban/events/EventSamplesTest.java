@@ -105,7 +105,7 @@ class EventSamplesTest {
     @Test
     void fieldsFromANewerProducerAreIgnored() throws IOException {
         ObjectNode data = (ObjectNode) sample(AssignmentEvent.Created.TYPE).get("data");
-        data.put("parentId", 990200).put("childCount", 2);
+        data.put("coordinator", "ah-fgw").put("weight", 2);
         var created = JSON.treeToValue(data, AssignmentEvent.Created.class);
         assertEquals("gov-340100", created.assignment().unitCode());
         assertEquals("gov-340100", JSON.treeToValue(data, AssignmentSnapshot.class).unitCode());
@@ -118,6 +118,25 @@ class EventSamplesTest {
         ObjectNode digest = (ObjectNode) sample(NotificationSent.TYPE).get("data");
         ((ObjectNode) digest.get("notifications").get(0)).put("channelId", 12);
         assertEquals(2, JSON.treeToValue(digest, NotificationSent.class).notifications().size());
+    }
+
+    @Test
+    void aDelegatedAssignmentNamesItsParentAndAnUrgeItsSender() throws IOException {
+        var urged = JSON.treeToValue(sample(AssignmentEvent.Urged.TYPE).get("data"), AssignmentEvent.Urged.class);
+        assertEquals(990201L, urged.assignment().parentId());
+        assertEquals("gov-340100", urged.assignment().delegatedBy());
+        assertEquals(1, urged.assignment().depth());
+        assertEquals(AssignmentEvent.Urged.DELEGATOR, urged.senderRole());
+        assertEquals(Instant.parse("2022-06-22T02:00:00Z"), urged.urgedAt());
+        // the office's own plan: no parent, depth 0, and the office's urge names no unit
+        var created = JSON.treeToValue(sample(AssignmentEvent.Created.TYPE).get("data"), AssignmentEvent.Created.class);
+        assertEquals(null, created.assignment().parentId());
+        assertEquals(0, created.assignment().depth());
+        JsonNode office = written(new AssignmentEvent.Urged(created.assignment(), "请抓紧办理", "office", null,
+                AssignmentEvent.Urged.OFFICE, Instant.parse("2022-06-22T02:00:00Z")));
+        assertFalse(office.has("senderUnitCode"));
+        assertFalse(office.has("parentId"));
+        assertEquals(0, office.get("childCount").asInt());
     }
 
     @Test

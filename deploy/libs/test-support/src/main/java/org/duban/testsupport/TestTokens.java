@@ -82,6 +82,11 @@ public final class TestTokens {
         return token("staff-" + unitCode, List.of("unit"), unitCode);
     }
 
+    /** A unit's staff who may also keep the units under it (roles unit and unit-admin), e.g. Hefei's {@code hefei-admin}. */
+    public static String unitAdmin(String unitCode) {
+        return token("admin-" + unitCode, List.of("unit", "unit-admin"), unitCode);
+    }
+
     /** A token with exactly these roles (and unit, if not null), valid for five minutes. */
     public static String token(String username, List<String> roles, String unitCode) {
         return sign(username, roles, unitCode, Instant.now().plusSeconds(300));

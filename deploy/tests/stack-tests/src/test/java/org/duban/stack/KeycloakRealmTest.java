@@ -36,12 +36,12 @@ class KeycloakRealmTest {
     }
 
     @Test
-    void theRealmIsDubanWithTheFourRoles() {
+    void theRealmIsDubanWithTheFiveRoles() {
         assertEquals("duban", realm.path("realm").asText());
         assertTrue(realm.path("enabled").asBoolean());
         Set<String> roles = new TreeSet<>();
         realm.at("/roles/realm").forEach(role -> roles.add(role.path("name").asText()));
-        assertEquals(new TreeSet<>(List.of("admin", "unit", "viewer", "integrator")), roles);
+        assertEquals(new TreeSet<>(List.of("admin", "unit", "viewer", "integrator", "unit-admin")), roles);
     }
 
     @Test
@@ -101,13 +101,18 @@ class KeycloakRealmTest {
             "hefei, unit, gov-340100",
             "fgw, unit, ah-fgw",
             "wuhu, unit, gov-340200",
+            "hefei-admin, unit unit-admin, gov-340100",
+            "feixi, unit, gov-340123",
     })
     void theDevelopmentUsersOfApiMd(String username, String role, String unitCode) throws IOException {
         JsonNode user = user(username);
         assertTrue(user.path("enabled").asBoolean());
-        assertTrue(texts(user.path("realmRoles")).contains(role), username + " has " + role);
-        for (String other : List.of("admin", "unit", "viewer", "integrator")) {
-            if (!other.equals(role)) {
+        List<String> roles = List.of(role.split(" "));
+        for (String own : roles) {
+            assertTrue(texts(user.path("realmRoles")).contains(own), username + " has " + own);
+        }
+        for (String other : List.of("admin", "unit", "viewer", "integrator", "unit-admin")) {
+            if (!roles.contains(other)) {
                 assertFalse(texts(user.path("realmRoles")).contains(other), username + " has no " + other);
             }
         }

@@ -11,6 +11,11 @@ public final class Roles {
     public static final String VIEWER = "viewer";
     /** OA synchronisation service account: reads all, manages webhooks, pulls sync. */
     public static final String INTEGRATOR = "integrator";
+    /**
+     * With {@code unit}: a unit's staff who may also add and change the units under their own unit (its
+     * subtree in the registry, any depth) — never their own unit's place, nor anything outside it.
+     */
+    public static final String UNIT_ADMIN = "unit-admin";
 
     private Roles() {
     }
