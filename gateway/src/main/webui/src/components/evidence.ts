@@ -1,4 +1,5 @@
 import { ElMessage } from 'element-plus'
+import 'element-plus/es/components/message/style/css'
 import { ApiError } from '../api/client'
 import { i18n } from '../i18n'
 
