@@ -28,7 +28,7 @@ const en: typeof zh = {
     unit: 'Unit', total: 'Total', completed: 'Completed', onTime: 'On time', overdue: 'Overdue', dueSoon: 'Due in 7 days', returned: 'Returned',
     completion: 'Done', progressChart: 'Progress', overdueChart: 'Overdue by city (with its counties)', legendCompleted: 'Completed', legendOverdue: 'Overdue', legendOpen: 'Open',
     cell: '{completed}/{total}', noRate: '—', units: '{n} units', summary: '{total} assignments: {completed} completed, {overdue} overdue, {dueSoon} due within 7 days',
-    choosePlan: 'Choose a plan', search: 'Filter units',
+    signed: 'Signed for', signedOf: '{n} of {total} signed for', choosePlan: 'Choose a plan', search: 'Filter units',
   },
   queue: {
     title: 'Queue', submissions: 'Submitted', extensions: 'Extension requests', groups: 'Units to name', approve: 'Approve', return: 'Return',

@@ -26,7 +26,7 @@ export default {
     unit: '责任单位', total: '任务数', completed: '已办结', onTime: '按时办结率', overdue: '逾期', dueSoon: '7日内到期', returned: '退回',
     completion: '完成率', progressChart: '办理进度', overdueChart: '各市逾期情况（含所辖县区）', legendCompleted: '已办结', legendOverdue: '逾期', legendOpen: '在办',
     cell: '{completed}/{total}', noRate: '—', units: '{n} 个单位', summary: '共 {total} 条责任分工，已办结 {completed} 条，逾期 {overdue} 条，7日内到期 {dueSoon} 条',
-    choosePlan: '请选择工作方案', search: '筛选单位',
+    choosePlan: '请选择工作方案', signed: '签收率', signedOf: '已签收 {n} / {total}', search: '筛选单位',
   },
   queue: {
     title: '待办审核', submissions: '报送待审核', extensions: '延期申请', groups: '待核定单位', approve: '审核通过', return: '退回',
