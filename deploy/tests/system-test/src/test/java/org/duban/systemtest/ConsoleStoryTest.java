@@ -371,7 +371,8 @@ class ConsoleStoryTest {
                 + "const s = document.createElement('script'); s.textContent = 'window.__csp = 2'; document.body.append(s);");
         await("the browser refused both").atMost(Duration.ofSeconds(10)).until(() -> Browser.consoleLog().contains("Content Security Policy"));
         assertEquals(Boolean.TRUE, Browser.script("return window.__csp === undefined"));
-        assertEquals("EvalError", Browser.script("try { (0, eval)('1'); return 'ran'; } catch (e) { return e.name; }"));
+        // (eval is not tried from here: WebDriver's scripts run outside the page's policy; the header has no 'unsafe-eval')
+        assertFalse(csp.contains("unsafe-eval"), csp);
         // tokens live in memory only
         String stored = (String) Browser.script("return JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)])");
         assertFalse(stored.contains("eyJ"), "no token in web storage: " + stored);
