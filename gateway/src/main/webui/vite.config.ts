@@ -1,20 +1,22 @@
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
+import Components from 'unplugin-vue-components/vite'
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 
 // Built by Maven into the gateway's classes (META-INF/resources), which the gateway serves at /.
 // `npm run dev` serves on :5173 (a redirect URI of duban-web) and sends /api and /q to a gateway on :8080.
 export default defineConfig({
-  plugins: [vue()],
+  // Element Plus components (and v-loading) are imported where a template uses them, with their CSS: each route's
+  // chunk carries what it shows, instead of the whole library before the first page.
+  plugins: [vue(), Components({ resolvers: [ElementPlusResolver({ importStyle: 'css', directives: true })], dts: false })],
   build: {
     outDir: process.env.DUBAN_CONSOLE_OUT ?? 'dist',
     emptyOutDir: true,
-    chunkSizeWarningLimit: 1500,
+    chunkSizeWarningLimit: 600,
     rollupOptions: {
       output: {
         manualChunks(id: string) {
           if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'echarts'
-          if (id.includes('node_modules/element-plus') || id.includes('node_modules/@element-plus')) return 'element-plus'
-          if (id.includes('node_modules')) return 'vendor'
           return undefined
         },
       },

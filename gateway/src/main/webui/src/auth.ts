@@ -1,15 +1,17 @@
 import Keycloak from 'keycloak-js'
 
-// Login with Keycloak (realm duban, public client duban-web): authorization code with PKCE (S256).
-// The tokens are kept in this tab's sessionStorage, so a reload or a link opened in the same tab
-// does not go through Keycloak again; they are refreshed before they expire.
+// Login with Keycloak (realm duban, public client duban-web): authorization code with PKCE (S256), the code in the
+// URL fragment (never sent to a server or in a Referer), no iframe. The tokens live in this module's memory only —
+// never in localStorage or sessionStorage, where any script of the origin could read them: a reload or a link opened
+// in a new tab goes through Keycloak again, which signs the user in at once while its session lasts (SSO cookie).
+// keycloak-js keeps only the login's one-time state and PKCE verifier in localStorage while the browser is at the
+// login page, and removes them when it comes back.
 
 interface ConsoleConfig {
   authServerUrl: string
   clientId: string
 }
 
-const STORE = 'duban.tokens'
 let keycloak: Keycloak
 
 export async function login(): Promise<void> {
@@ -17,26 +19,12 @@ export async function login(): Promise<void> {
   const realm = config.authServerUrl.replace(/\/+$/, '')
   const at = realm.lastIndexOf('/realms/')
   keycloak = new Keycloak({ url: realm.slice(0, at), realm: realm.slice(at + '/realms/'.length), clientId: config.clientId })
-  const saved = JSON.parse(sessionStorage.getItem(STORE) ?? 'null') as { token: string; refreshToken: string; idToken: string } | null
-  keycloak.onAuthSuccess = keycloak.onAuthRefreshSuccess = save
   keycloak.onTokenExpired = () => void fresh().catch(() => undefined)
-  const signedIn = await keycloak.init({
-    pkceMethod: 'S256',
-    checkLoginIframe: false,
-    responseMode: 'query',
-    ...(saved ?? {}),
-  })
+  const signedIn = await keycloak.init({ pkceMethod: 'S256', checkLoginIframe: false, responseMode: 'fragment' })
   if (!signedIn) {
     // Keycloak's login page in the console's language
     await keycloak.login({ locale: localStorage.getItem('duban.locale') === 'en' ? 'en' : 'zh-CN' })
     await new Promise(() => undefined) // the browser is on its way to the login page
-  }
-  save()
-}
-
-function save() {
-  if (keycloak.token && keycloak.refreshToken) {
-    sessionStorage.setItem(STORE, JSON.stringify({ token: keycloak.token, refreshToken: keycloak.refreshToken, idToken: keycloak.idToken }))
   }
 }
 
@@ -45,7 +33,6 @@ export async function fresh(): Promise<string> {
   try {
     await keycloak.updateToken(30)
   } catch {
-    sessionStorage.removeItem(STORE)
     await keycloak.login()
   }
   return keycloak.token!
@@ -56,7 +43,7 @@ export function displayName(): string {
   return String(t?.name ?? t?.preferred_username ?? '')
 }
 
+/** Ends the Keycloak session too (its end-session endpoint, with the ID token as the hint), then back to the console. */
 export async function logout(): Promise<void> {
-  sessionStorage.removeItem(STORE)
   await keycloak.logout({ redirectUri: window.location.origin + '/' })
 }

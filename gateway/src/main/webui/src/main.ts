@@ -1,22 +1,17 @@
-import { createApp } from 'vue'
-import ElementPlus from 'element-plus'
-import 'element-plus/dist/index.css'
-import './styles.css'
-import App from './App.vue'
-import { i18n } from './i18n'
-import { router } from './router'
 import { login } from './auth'
-import { loadSession } from './session'
+
+// Only the login is in the first file the browser runs: when it has to go to Keycloak first it goes at once,
+// without waiting for the console. The console itself (Vue, Element Plus, the pages) loads meanwhile.
+const console = import('./app')
 
 async function start() {
   await login()
-  await loadSession()
-  createApp(App).use(i18n).use(ElementPlus).use(router).mount('#app')
+  await (await console).start()
 }
 
 start().catch((e: unknown) => {
   const app = document.getElementById('app')!
-  app.innerHTML = ''
+  app.replaceChildren()
   const p = document.createElement('p')
   p.className = 'booting'
   p.textContent = `督办台未能启动：${e instanceof Error ? e.message : String(e)}`

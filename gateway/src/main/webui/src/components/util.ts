@@ -1,4 +1,6 @@
 import { ElMessage } from 'element-plus'
+import 'element-plus/es/components/message/style/css'
+import 'element-plus/es/components/message-box/style/css'
 import { ApiError } from '../api/client'
 import { i18n } from '../i18n'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extensionProblems, importFileProblem, noteProblems, parseLeadDays, progressProblems } from './validation'
+import { extensionProblems, importFileProblem, milestoneProblems, noteProblems, parseLeadDays, progressProblems } from './validation'
 
 describe('progress report', () => {
   it('needs a text and a percent from 0 to 100', () => {
@@ -38,5 +38,17 @@ describe('notes, files, lead days', () => {
     expect(parseLeadDays('1, 30, 7, 7')).toEqual([30, 7, 1])
     expect(parseLeadDays('七')).toBeNull()
     expect(parseLeadDays('-1')).toBeNull()
+  })
+})
+
+describe('milestones', () => {
+  it('need a title and a date no later than the assignment', () => {
+    expect(milestoneProblems('报送工作方案', '2022-07-06', '2022-12-31')).toEqual({})
+    expect(milestoneProblems('报送工作方案', '2022-12-31', '2022-12-31')).toEqual({})
+    expect(milestoneProblems(' ', '2022-07-06', '2022-12-31')).toEqual({ title: 'validation.milestoneTitleRequired' })
+    expect(milestoneProblems('x'.repeat(201), '2022-07-06', undefined)).toEqual({ title: 'validation.tooLong200' })
+    expect(milestoneProblems('报送工作方案', '', '2022-12-31')).toEqual({ dueDate: 'validation.milestoneDueRequired' })
+    expect(milestoneProblems('报送工作方案', '2023-01-01', '2022-12-31')).toEqual({ dueDate: 'validation.milestoneAfterDue' })
+    expect(milestoneProblems('报送工作方案', '2030-01-01', undefined)).toEqual({})
   })
 })

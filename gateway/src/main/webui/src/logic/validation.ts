@@ -46,3 +46,13 @@ export function parseLeadDays(text: string): number[] | null {
   if (days.some((d) => !Number.isInteger(d) || d < 0 || d > 366)) return null
   return [...new Set(days)].sort((a, b) => b - a)
 }
+
+/** A milestone: a title of at most 200 characters and a date no later than the assignment's (ongoing work bounds nothing). */
+export function milestoneProblems(title: string, dueDate: string | null | undefined, assignmentDue: string | undefined): Problems {
+  const problems: Problems = {}
+  if (!title.trim()) problems.title = 'validation.milestoneTitleRequired'
+  else if (title.length > 200) problems.title = 'validation.tooLong200'
+  if (!dueDate) problems.dueDate = 'validation.milestoneDueRequired'
+  else if (assignmentDue && dueDate > assignmentDue) problems.dueDate = 'validation.milestoneAfterDue'
+  return problems
+}

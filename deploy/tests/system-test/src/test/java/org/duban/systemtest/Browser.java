@@ -31,6 +31,8 @@ final class Browser {
     static final Dimension DESKTOP = new Dimension(1440, 1000);
     static final Dimension PHONE = new Dimension(390, 844);
 
+    static final Path DOWNLOADS = Path.of("target", "downloads");
+
     private static ChromeDriver driver;
     private static Path profile;
 
@@ -50,6 +52,7 @@ final class Browser {
                     + CHROMIUM + ", " + CHROMEDRIVER + "; .ci/run installs them)");
         }
         try {
+            Files.createDirectories(DOWNLOADS);
             profile = Files.createTempDirectory("duban-chromium");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -66,6 +69,9 @@ final class Browser {
                 .usingAnyFreePort().build();
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(30));
+        // files the console saves (evidence downloads) land in target/downloads
+        chrome.executeCdpCommand("Browser.setDownloadBehavior", java.util.Map.of("behavior", "allow",
+                "downloadPath", DOWNLOADS.toAbsolutePath().toString(), "eventsEnabled", false));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 chrome.quit();
@@ -130,6 +136,11 @@ final class Browser {
         get().manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
                 .forEach(entry -> out.append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n'));
         return out.toString();
+    }
+
+    /** Runs asynchronous JavaScript in the page: the last argument is the callback that hands back the result. */
+    static Object asyncScript(String js, Object... args) {
+        return ((JavascriptExecutor) get()).executeAsyncScript(js, args);
     }
 
     static Object script(String js, Object... args) {

@@ -46,6 +46,17 @@ final class Gateway {
         }
     }
 
+    /** An answer that is a plain JSON array (an assignment's milestones or files). */
+    static List<Map<String, Object>> allOf(String token, String path) {
+        try {
+            return Channels.JSON.readValue(as(token).when().get(path).then().statusCode(200).extract().asByteArray(),
+                    new com.fasterxml.jackson.core.type.TypeReference<List<Map<String, Object>>>() {
+                    });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A JSON object as maps and lists (Jackson: big lists parse much faster than with JsonPath). */
     static Map<String, Object> json(byte[] body) {
         try {
