@@ -19,5 +19,7 @@ public enum ReminderKind {
     /** Once, the day after an open milestone's due date. */
     MILESTONE_OVERDUE,
     /** Added to API.md's list: a webhook subscription of the unit was disabled after repeated failure. */
-    WEBHOOK_DISABLED
+    WEBHOOK_DISABLED,
+    /** Added to API.md's list: one of the unit's channels (robot, SMS, e-mail) disabled itself after repeated failure. */
+    CHANNEL_DISABLED
 }

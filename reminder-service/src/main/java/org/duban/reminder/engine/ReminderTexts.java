@@ -73,7 +73,7 @@ public class ReminderTexts {
             case ACKNOWLEDGE_DUE -> "待签收";
             case MILESTONE_DUE -> "节点将到期";
             case MILESTONE_OVERDUE -> "节点已逾期";
-            case WEBHOOK_DISABLED -> "系统通知";
+            case WEBHOOK_DISABLED, CHANNEL_DISABLED -> "系统通知";
         };
     }
 
