@@ -160,6 +160,7 @@ public class WebhookResource {
 
     @POST
     @Path("{id}/enable")
+    @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "enableWebhook", summary = "Re-enable a subscription",
             description = "A subscription that disabled itself after repeated failure (active: false, disabledReason) "
                     + "is active again, with its failure count reset; messages from now on are delivered to it. "
