@@ -62,7 +62,7 @@ public class ChannelDeliveryQueue {
     /**
      * Inside the dispatching transaction: queues one message part for an enabled channel, due at once or
      * at the end of its quiet hours. The same (channel, messageId) is stored at most once. Returns whether
-     * it was queued now.
+     * it was queued now; call {@link #wakeAfterCommit} once after the last.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean enqueue(Channel channel, String messageId, int part, int parts, String title, String body) {
@@ -77,10 +77,15 @@ public class ChannelDeliveryQueue {
                 .setParameter(1, channel.id).setParameter(2, messageId).setParameter(3, part).setParameter(4, parts)
                 .setParameter(5, title).setParameter(6, body).setParameter(7, due).setParameter(8, clock.instant())
                 .executeUpdate();
-        if (created > 0) {
-            enqueued.fire(new ChannelEnqueued(created));
-        }
         return created > 0;
+    }
+
+    /** Wakes the worker once the transaction that queued {@code deliveries} commits; one call per transaction is enough. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void wakeAfterCommit(int deliveries) {
+        if (deliveries > 0) {
+            enqueued.fire(new ChannelEnqueued(deliveries));
+        }
     }
 
     /** When something wanting to go at {@code at} may go: at once, or at the end of the quiet hours. */

@@ -9,6 +9,7 @@ import org.duban.reminder.engine.ReminderTexts;
 import org.duban.reminder.inbox.Notification;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,45 +46,52 @@ class DigestChannels {
             return;
         }
         List<Notification> notifications = Notification.list("id in ?1 order by id", digest.notificationIds());
+        // channels of one type that take the same kinds get the same texts: rendered once per digest
+        Map<String, List<ChannelMessages.Message>> rendered = new HashMap<>();
+        int queued = 0;
         for (Channel channel : channels) {
             List<Notification> wanted = notifications.stream()
                     .filter(n -> channel.kinds.isEmpty() || channel.kinds.contains(n.kind.name()))
                     .toList();
             if (!wanted.isEmpty()) {
-                queue(channel, digest, wanted);
+                queued += queue(channel, digest, wanted, rendered);
             }
         }
+        queue.wakeAfterCommit(queued);
     }
 
-    private void queue(Channel channel, DigestReady digest, List<Notification> notifications) {
+    private int queue(Channel channel, DigestReady digest, List<Notification> notifications,
+                      Map<String, List<ChannelMessages.Message>> rendered) {
         String unitName = digest.unitName();
+        int queued = 0;
         switch (channel.type) {
             case WECOM, DINGTALK, FEISHU -> {
-                List<ChannelMessages.Line> lines = notifications.stream()
-                        .map(n -> new ChannelMessages.Line(ReminderTexts.label(n.kind), n.title, n.body,
-                                messages.link(n.assignmentId)))
-                        .toList();
-                List<ChannelMessages.Message> parts = messages.digest(unitName, lines, maxBytes(channel.type));
+                List<ChannelMessages.Message> parts = rendered.computeIfAbsent(channel.type + "|" + channel.kinds, key ->
+                        messages.digest(unitName, notifications.stream()
+                                .map(n -> new ChannelMessages.Line(ReminderTexts.label(n.kind), n.title, n.body,
+                                        messages.link(n.assignmentId)))
+                                .toList(), maxBytes(channel.type)));
                 for (ChannelMessages.Message m : parts) {
                     String id = parts.size() == 1 ? digest.messageId() : digest.messageId() + "#" + m.part() + "/" + m.parts();
-                    queue.enqueue(channel, id, m.part(), m.parts(), m.title(), m.markdown());
+                    queued += queue.enqueue(channel, id, m.part(), m.parts(), m.title(), m.markdown()) ? 1 : 0;
                 }
             }
             case SMS -> {
                 Map<String, Integer> byLabel = new LinkedHashMap<>();
                 notifications.forEach(n -> byLabel.merge(ReminderTexts.label(n.kind), 1, Integer::sum));
                 Map<String, String> params = sms.params(unitName, new ArrayList<>(byLabel.entrySet()));
-                queue.enqueue(channel, digest.messageId(), 1, 1, unitName + "：" + notifications.size() + "项督办事项",
-                        write(params));
+                queued += queue.enqueue(channel, digest.messageId(), 1, 1,
+                        unitName + "：" + notifications.size() + "项督办事项", write(params)) ? 1 : 0;
             }
             case EMAIL -> {
                 List<ReminderTexts.Line> lines = notifications.stream()
                         .map(n -> new ReminderTexts.Line(ReminderTexts.label(n.kind), n.title, n.body))
                         .toList();
                 ReminderTexts.Text text = texts.digest(unitName, lines);
-                queue.enqueue(channel, digest.messageId(), 1, 1, text.title(), text.body());
+                queued += queue.enqueue(channel, digest.messageId(), 1, 1, text.title(), text.body()) ? 1 : 0;
             }
         }
+        return queued;
     }
 
     int maxBytes(ChannelType type) {

@@ -30,7 +30,7 @@ public class ChannelTestProfile implements QuarkusTestProfile {
                 Map.entry("duban.channels.timeout", "2s"),
                 Map.entry("duban.channels.connect-timeout", "1s"),
                 Map.entry("duban.channels.lease", "10s"),
-                Map.entry("duban.channels.poll-interval", "200ms"),
+                Map.entry("duban.channels.poll-interval", "1s"),
                 Map.entry("duban.console.url", "https://duban.ah.gov.cn"));
     }
 
