@@ -21,5 +21,7 @@ public enum ReminderKind {
     /** 催办: the office, a lead unit of the task or the delegating unit urged the unit about one assignment; told at once. */
     URGE,
     /** Added to API.md's list: a webhook subscription of the unit was disabled after repeated failure. */
-    WEBHOOK_DISABLED
+    WEBHOOK_DISABLED,
+    /** Added to API.md's list: one of the unit's channels (robot, SMS, e-mail) disabled itself after repeated failure. */
+    CHANNEL_DISABLED
 }

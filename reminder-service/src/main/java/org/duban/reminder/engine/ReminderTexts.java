@@ -117,7 +117,7 @@ public class ReminderTexts {
             case MILESTONE_DUE -> "节点将到期";
             case MILESTONE_OVERDUE -> "节点已逾期";
             case URGE -> "催办";
-            case WEBHOOK_DISABLED -> "系统通知";
+            case WEBHOOK_DISABLED, CHANNEL_DISABLED -> "系统通知";
         };
     }
 

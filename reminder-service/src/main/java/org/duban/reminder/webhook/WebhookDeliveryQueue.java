@@ -5,6 +5,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.duban.reminder.delivery.DueRows;
+import org.duban.reminder.delivery.RetryPolicy;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -16,8 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The delivery table as a work queue shared by every replica: claiming takes due rows with
- * {@code FOR UPDATE SKIP LOCKED} and leases them (pushes {@code next_attempt_at} forward), so two
+ * The delivery table as a work queue shared by every replica: claiming ({@link DueRows}) takes due rows
+ * with {@code FOR UPDATE SKIP LOCKED} and leases them (pushes {@code next_attempt_at} forward), so two
  * workers never send the same attempt and a worker that dies only delays its deliveries by the
  * lease. Each method is its own short transaction; no transaction is open while a receiver is called.
  */
@@ -25,6 +27,7 @@ import java.util.Optional;
 public class WebhookDeliveryQueue {
 
     private static final Logger LOG = Logger.getLogger(WebhookDeliveryQueue.class);
+    private static final DueRows ROWS = new DueRows("webhook_delivery", "webhook_subscription", "subscription_id", "active");
     static final int MAX_ERROR_LENGTH = 500;
 
     private final EntityManager em;
@@ -37,7 +40,7 @@ public class WebhookDeliveryQueue {
         this.em = em;
         this.clock = clock;
         this.config = config;
-        this.policy = RetryPolicy.of(config);
+        this.policy = new RetryPolicy(config.retrySchedule(), config.disableAfterFailures(), config.disableAfter());
         this.disabled = disabled;
     }
 
@@ -62,62 +65,17 @@ public class WebhookDeliveryQueue {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Claimed> claim(int limit, Map<Long, Integer> inFlight) {
         int perSubscription = config.perSubscriptionConcurrency();
-        if (limit <= 0) {
-            return List.of();
-        }
         Instant now = clock.instant();
-        @SuppressWarnings("unchecked")
-        List<Object[]> candidates = em.createNativeQuery("""
-                        SELECT id, subscription_id FROM (
-                            SELECT d.id, d.subscription_id, d.next_attempt_at,
-                                   row_number() OVER (PARTITION BY d.subscription_id ORDER BY d.next_attempt_at, d.id) AS turn
-                            FROM webhook_subscription s
-                            CROSS JOIN LATERAL (
-                                SELECT x.id, x.subscription_id, x.next_attempt_at FROM webhook_delivery x
-                                WHERE x.subscription_id = s.id AND x.status = 'PENDING' AND x.next_attempt_at <= ?1
-                                ORDER BY x.next_attempt_at, x.id
-                                LIMIT ?2) d
-                            WHERE s.active) due
-                        ORDER BY turn, next_attempt_at, id
-                        LIMIT ?3""")
-                .setParameter(1, now)
-                .setParameter(2, perSubscription)
-                .setParameter(3, limit + inFlight.values().stream().mapToInt(Integer::intValue).sum())
-                .getResultList();
-        Map<Long, Integer> taken = new HashMap<>(inFlight);
-        List<Long> wanted = new ArrayList<>();
-        for (Object[] row : candidates) {
-            long subscriptionId = ((Number) row[1]).longValue();
-            if (wanted.size() < limit && taken.getOrDefault(subscriptionId, 0) < perSubscription) {
-                taken.merge(subscriptionId, 1, Integer::sum);
-                wanted.add(((Number) row[0]).longValue());
-            }
-        }
-        if (wanted.isEmpty()) {
+        List<DueRows.Lease> leases = ROWS.claim(em, now, now.plus(config.lease()), limit, perSubscription, inFlight);
+        if (leases.isEmpty()) {
             return List.of();
         }
-        // Another replica may have claimed some meanwhile: locked ones are skipped, and a row it has
-        // already leased fails the re-checked next_attempt_at condition.
-        @SuppressWarnings("unchecked")
-        List<Number> locked = em.createNativeQuery("""
-                        SELECT id FROM webhook_delivery
-                        WHERE id IN (?1) AND status = 'PENDING' AND next_attempt_at <= ?2
-                        FOR UPDATE SKIP LOCKED""")
-                .setParameter(1, wanted)
-                .setParameter(2, now)
-                .getResultList();
-        if (locked.isEmpty()) {
-            return List.of();
-        }
-        List<WebhookDelivery> deliveries = WebhookDelivery.list("id in ?1 order by nextAttemptAt, id",
-                locked.stream().map(Number::longValue).toList());
+        List<WebhookDelivery> deliveries = WebhookDelivery.list("id in ?1 order by id",
+                leases.stream().map(DueRows.Lease::id).toList());
         Map<Long, WebhookSubscription> subscriptions = new HashMap<>();
         WebhookSubscription.<WebhookSubscription>list("id in ?1",
                         deliveries.stream().map(d -> d.subscriptionId).distinct().toList())
                 .forEach(s -> subscriptions.put(s.id, s));
-        Instant leaseUntil = now.plus(config.lease());
-        deliveries.forEach(d -> d.nextAttemptAt = leaseUntil);
-        em.flush(); // the version of each claim is known only now
         List<Claimed> claimed = new ArrayList<>(deliveries.size());
         for (WebhookDelivery d : deliveries) {
             WebhookSubscription s = subscriptions.get(d.subscriptionId);

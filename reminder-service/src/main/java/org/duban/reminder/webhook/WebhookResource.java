@@ -158,6 +158,23 @@ public class WebhookResource {
         return Response.noContent().build();
     }
 
+    @POST
+    @Path("{id}/enable")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "enableWebhook", summary = "Re-enable a subscription",
+            description = "A subscription that disabled itself after repeated failure (active: false, disabledReason) "
+                    + "is active again, with its failure count reset; messages from now on are delivered to it. "
+                    + "Deliveries given up while it was disabled stay FAILED. Enabling an active subscription changes nothing")
+    @APIResponse(responseCode = "200", description = "The subscription, active",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class),
+                    examples = @ExampleObject(name = "active again", value = EXAMPLE_WEBHOOK)))
+    @APIResponse(responseCode = "404", description = "No such subscription",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unknown", value = EXAMPLE_404)))
+    public WebhookView enable(@PathParam("id") @Parameter(description = "The subscription's id", example = "7") long id) {
+        return webhooks.enable(id, user.username());
+    }
+
     @GET
     @Path("{id}/deliveries")
     @Operation(operationId = "listWebhookDeliveries", summary = "A subscription's deliveries, newest first",

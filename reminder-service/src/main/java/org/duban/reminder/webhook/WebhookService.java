@@ -102,6 +102,25 @@ public class WebhookService {
         LOG.infof("Webhook %d deleted by %s", id, actor);
     }
 
+    /**
+     * Re-enables a subscription that disabled itself after repeated failure: its failure count starts
+     * again from zero and new messages are queued for it from now on (those given up stay FAILED).
+     * Enabling an active subscription changes nothing.
+     */
+    @Transactional
+    public WebhookView enable(long id, String actor) {
+        WebhookSubscription subscription = find(id);
+        if (!subscription.active) {
+            subscription.active = true;
+            subscription.disabledAt = null;
+            subscription.disabledReason = null;
+            subscription.consecutiveFailures = 0;
+            subscription.failingSince = null;
+            LOG.infof("Webhook %d re-enabled by %s", id, actor);
+        }
+        return WebhookView.of(subscription, false);
+    }
+
     /** A subscription's deliveries, newest first, each with its attempts. */
     @Transactional
     public PageResponse<DeliveryView> deliveries(long id, DeliveryStatus status, PageRequest page) {

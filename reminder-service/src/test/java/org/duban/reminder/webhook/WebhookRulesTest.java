@@ -1,5 +1,7 @@
 package org.duban.reminder.webhook;
 
+import org.duban.reminder.delivery.RetryPolicy;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * next run for the same instant sends what the dead one had not. In the end every owed reminder
  * reached its unit exactly once: once in the inbox, in exactly one digest event on
  * {@code duban.notifications} (a redelivered record repeats the same event id, which consumers drop),
- * in exactly one e-mail and one webhook message per digest.
+ * in exactly one e-mail and one webhook message per digest, and in exactly one message of each of the
+ * units' WeCom, DingTalk (signed) and Feishu (signed) group robots.
  */
 @Order(2)
 @ExtendWith(StackLogsOnFailure.class)
@@ -44,6 +45,7 @@ class ReminderServiceCrashTest {
     static final String OA_SECRET = "whsec_" + java.util.Base64.getEncoder()
             .encodeToString("provincial-oa-webhook-secret-0032".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     static final WebhookReceiver OA = new WebhookReceiver(OA_SECRET);
+    static final RobotReceiver ROBOTS = new RobotReceiver();
 
     @BeforeAll
     static void unitsCanBeReachedByMailAndTheProvincialOaTakesEveryDigest() {
@@ -51,6 +53,22 @@ class ReminderServiceCrashTest {
         MAIL.forEach(Channels::setEmail);
         Gateway.as(Users.integrator()).body(Map.of("url", OA.url(), "secret", OA_SECRET, "events", List.of("*")))
                 .when().post("/api/webhooks").then().statusCode(201);
+        // and each unit's group chats: a WeCom robot, a signed DingTalk robot, a signed Feishu bot
+        for (String unit : MAIL.keySet()) {
+            for (Map<String, String> channel : List.of(
+                    Map.of("type", "WECOM", "target", ROBOTS.wecom(robot(unit, "WECOM"))),
+                    Map.of("type", "DINGTALK", "target", ROBOTS.dingtalk(robot(unit, "DINGTALK"), "SEC-" + unit),
+                            "secret", "SEC-" + unit),
+                    Map.of("type", "FEISHU", "target", ROBOTS.feishu(robot(unit, "FEISHU"), "fs-" + unit), "secret", "fs-" + unit))) {
+                Map<String, String> body = new HashMap<>(channel);
+                body.put("unitCode", unit);
+                Gateway.as(Users.office()).body(body).when().post("/api/channels").then().statusCode(201);
+            }
+        }
+    }
+
+    static String robot(String unit, String type) {
+        return (type + "-" + unit).toLowerCase();
     }
 
     @Test
@@ -136,6 +154,22 @@ class ReminderServiceCrashTest {
                         "one e-mail tells " + unit.getKey() + ": " + n.get("title"));
             }
         }
+
+        // the units' group robots: each reminder in exactly one message of each robot, none refused
+        for (String unit : MAIL.keySet()) {
+            List<String> titles = inbox.stream().filter(n -> n.get("unitCode").equals(unit)).map(n -> (String) n.get("title")).toList();
+            for (String type : List.of("WECOM", "DINGTALK", "FEISHU")) {
+                String token = robot(unit, type);
+                await(unit + "'s " + type + " robot shows every reminder").atMost(Duration.ofSeconds(90))
+                        .until(() -> titles.stream().allMatch(t -> ROBOTS.shown(token).stream().anyMatch(m -> m.contains(t))));
+                List<String> shown = ROBOTS.shown(token);
+                for (String title : titles) {
+                    assertEquals(1, shown.stream().filter(m -> m.contains("】" + title + "**")).count(),
+                            unit + "'s " + type + " robot shows once: " + title);
+                }
+            }
+        }
+        assertEquals(List.of(), ROBOTS.refused(), "no robot refused a message (signature, shape, length)");
 
         // the provincial OA system's webhook: every digest, signed, each message id once
         Set<String> messages = events.values().stream().map(Channels.Digest::messageId).collect(Collectors.toSet());

@@ -126,6 +126,12 @@ final class SystemStack {
         reminders.put("quarkus.mailer.mock", "false");
         reminders.put("duban.mail.poll-interval", "1s");
         reminders.put("duban.webhooks.poll-interval", "1s");
+        // the units' group robots are local receivers (RobotReceiver): plain http on 127.0.0.1
+        for (String platform : java.util.List.of("wecom", "dingtalk", "feishu")) {
+            reminders.put("duban.channels." + platform + ".hosts", "127.0.0.1");
+            reminders.put("duban.channels." + platform + ".allow-http", "true");
+        }
+        reminders.put("duban.channels.poll-interval", "1s");
         // runs happen only when a test asks, at the instant it names
         reminders.put("duban.reminders.schedule", "off");
         // a big run is many short transactions, so that a crash lands in the middle of one

@@ -1,4 +1,4 @@
-package org.duban.reminder.webhook;
+package org.duban.reminder.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * When a failed delivery is tried again, and when a subscription that keeps failing is given up.
+ * When a failed delivery is tried again, and when an owner (a webhook subscription, a channel) that keeps
+ * failing is given up.
  *
  * @param delays               the pause after the 1st, 2nd … failed attempt; a delivery is attempted
  *                             {@code delays.size() + 1} times in all, then FAILED
@@ -23,10 +24,6 @@ public record RetryPolicy(List<Duration> delays, int disableAfterFailures, Durat
         if (disableAfterFailures < 1) {
             throw new IllegalArgumentException("disable-after-failures must be at least 1");
         }
-    }
-
-    public static RetryPolicy of(WebhooksConfig config) {
-        return new RetryPolicy(config.retrySchedule(), config.disableAfterFailures(), config.disableAfter());
     }
 
     public int maxAttempts() {
