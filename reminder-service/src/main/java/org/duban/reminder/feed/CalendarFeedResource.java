@@ -40,7 +40,6 @@ public class CalendarFeedResource {
             PRODID:-//Duban//督办 calendar feed 1.0//ZH\r
             VERSION:2.0\r
             CALSCALE:GREGORIAN\r
-            METHOD:PUBLISH\r
             X-WR-CALNAME:督办 · 合肥市人民政府\r
             REFRESH-INTERVAL;VALUE=DURATION:PT1H\r
             X-PUBLISHED-TTL:PT1H\r

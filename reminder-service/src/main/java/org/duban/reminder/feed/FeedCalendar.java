@@ -2,7 +2,14 @@ package org.duban.reminder.feed;
 
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.ComponentList;
+import net.fortuna.ical4j.model.component.Standard;
 import net.fortuna.ical4j.model.component.VAlarm;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.property.TzId;
+import net.fortuna.ical4j.model.property.TzName;
+import net.fortuna.ical4j.model.property.TzOffsetFrom;
+import net.fortuna.ical4j.model.property.TzOffsetTo;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.parameter.Value;
 import net.fortuna.ical4j.model.property.Action;
@@ -24,13 +31,14 @@ import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.duban.reminder.engine.Policy;
 
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,7 +74,6 @@ public final class FeedCalendar {
         calendar.add(new ProdId(PRODUCT));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(ImmutableMethod.PUBLISH);
         calendar.add(new Name(name));
         calendar.add(new XProperty("X-WR-CALNAME", name));
         calendar.add(new XProperty("X-WR-CALDESC", c.unitName() + "承担的督办任务：未办结任务的完成时限和工作节点"));
@@ -83,6 +90,10 @@ public final class FeedCalendar {
         events.stream().sorted(Comparator.comparing((VEvent e) -> e.getProperty("DTSTART").orElseThrow().getValue())
                         .thenComparing(e -> e.getProperty("UID").orElseThrow().getValue()))
                 .forEach(calendar::add);
+        if (events.isEmpty()) {
+            // RFC 5545 wants at least one component: the plan's time zone, harmless where nothing uses it
+            calendar.add(shanghai());
+        }
         return calendar;
     }
 
@@ -145,6 +156,17 @@ public final class FeedCalendar {
         // a deadline is not a meeting: the day stays free in free/busy views
         event.add(new Transp(Transp.VALUE_TRANSPARENT));
         return event;
+    }
+
+    private static VTimeZone shanghai() {
+        Standard standard = new Standard();
+        standard.add(new DtStart<>(LocalDateTime.of(1970, 1, 1, 0, 0)));
+        standard.add(new TzOffsetFrom(ZoneOffset.ofHours(8)));
+        standard.add(new TzOffsetTo(ZoneOffset.ofHours(8)));
+        standard.add(new TzName("CST"));
+        VTimeZone zone = new VTimeZone(new ComponentList<>(List.of(standard)));
+        zone.add(new TzId("Asia/Shanghai"));
+        return zone;
     }
 
     /** An alarm {@code lead} days before the (all-day, floating) day, at {@code sendAt} local time. */

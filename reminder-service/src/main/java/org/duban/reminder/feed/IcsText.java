@@ -3,6 +3,7 @@ package org.duban.reminder.feed;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.validate.ValidationException;
+import net.fortuna.ical4j.validate.ValidationResult;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -25,7 +26,12 @@ public final class IcsText {
     public static String write(Calendar calendar) {
         StringWriter unfolded = new StringWriter();
         try {
-            new CalendarOutputter(true, Integer.MAX_VALUE).output(calendar, unfolded);
+            // the outputter only logs what its validation finds: a feed with errors must not go out
+            ValidationResult result = calendar.validate();
+            if (result.hasErrors()) {
+                throw new IllegalStateException("the calendar feed is not valid RFC 5545: " + result);
+            }
+            new CalendarOutputter(false, Integer.MAX_VALUE).output(calendar, unfolded);
         } catch (IOException | ValidationException e) {
             throw new IllegalStateException("the calendar feed is not valid RFC 5545: " + e.getMessage(), e);
         }
