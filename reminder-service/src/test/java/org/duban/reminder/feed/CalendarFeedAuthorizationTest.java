@@ -70,6 +70,21 @@ class CalendarFeedAuthorizationTest {
     }
 
     @Test
+    void theFeedAnswers304ToItsETagAndTheOldUrlStopsWorking() {
+        String url = given().auth().oauth2(TestTokens.admin()).when().post("/api/units/" + OTHER + "/calendar-feed")
+                .then().statusCode(200).extract().path("url");
+        String path = java.net.URI.create(url).getRawPath();
+        var answer = given().when().get(path).then().statusCode(200).contentType("text/calendar; charset=utf-8")
+                .header("Last-Modified", org.hamcrest.Matchers.notNullValue()).extract();
+        String etag = answer.header("ETag");
+        given().header("If-None-Match", etag).when().get(path).then().statusCode(304).header("ETag", etag);
+        given().header("If-None-Match", "\"something-else\"").when().get(path).then().statusCode(200);
+        given().header("If-Modified-Since", answer.header("Last-Modified")).when().get(path).then().statusCode(304);
+        given().auth().oauth2(TestTokens.unit(OTHER)).when().post("/api/units/" + OTHER + "/calendar-feed").then().statusCode(200);
+        given().when().get(path).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void anUnknownUnitIs404AndAnotherUnitsStaffLearnNothing() {
         given().auth().oauth2(TestTokens.admin()).when().post("/api/units/no-such-unit/calendar-feed").then()
                 .statusCode(404).contentType("application/problem+json");
