@@ -6,16 +6,43 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Which service serves a request path. A prefix matches itself and everything below it
  * ({@code /api/units} matches {@code /api/units} and {@code /api/units/gov-340100}, never
- * {@code /api/unitsx}); the longest prefix wins.
+ * {@code /api/unitsx}); the longest prefix wins. A segment {@code *} stands for any one segment:
+ * {@code /api/units/*}{@code /calendar-feed} takes a unit's calendar URL to reminder-service while the rest of
+ * {@code /api/units} goes to unit-service.
  */
 public final class RouteTable {
 
     /** One prefix of one service. */
     public record Route(String prefix, String service, URI target) {
+
+        /** Whether {@code path} is the prefix or lies below it. */
+        public boolean matches(String path) {
+            String[] want = prefix.substring(1).split("/");
+            String[] have = path.substring(1).split("/", -1);
+            if (have.length < want.length) {
+                return false;
+            }
+            for (int i = 0; i < want.length; i++) {
+                if (want[i].equals("*") ? have[i].isEmpty() : !want[i].equals(have[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The same as a regular expression over the whole path, for the router. */
+        public String regex() {
+            StringBuilder regex = new StringBuilder();
+            for (String segment : prefix.substring(1).split("/")) {
+                regex.append('/').append(segment.equals("*") ? "[^/]+" : Pattern.quote(segment));
+            }
+            return regex.append("(/.*)?").toString();
+        }
     }
 
     private final List<Route> routes;
@@ -45,8 +72,11 @@ public final class RouteTable {
         if (path == null) {
             return Optional.empty();
         }
+        if (!path.startsWith("/")) {
+            return Optional.empty();
+        }
         for (Route route : routes) {
-            if (path.equals(route.prefix()) || path.startsWith(route.prefix() + "/")) {
+            if (route.matches(path)) {
                 return Optional.of(route);
             }
         }
@@ -62,6 +92,12 @@ public final class RouteTable {
         if (!p.startsWith("/") || p.length() < 2) {
             throw new IllegalArgumentException("a route prefix must start with / and name a path: '" + prefix + "'");
         }
-        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+        p = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+        for (String segment : p.substring(1).split("/", -1)) {
+            if (segment.isEmpty() || (segment.contains("*") && !segment.equals("*"))) {
+                throw new IllegalArgumentException("a route prefix has whole segments, * for any one: '" + prefix + "'");
+            }
+        }
+        return p;
     }
 }

@@ -31,6 +31,17 @@ public interface RoutingConfig {
     @WithDefault("10m")
     Duration uploadTimeout();
 
+    /**
+     * Paths (a regular expression over the whole path) whose answers are event streams: they may stay silent for
+     * {@code stream-timeout} instead of {@code request-timeout}. The live inbox sends a heartbeat every 15 s.
+     */
+    @WithDefault("/api/notifications/stream")
+    String streamPaths();
+
+    /** How long an event stream may stay silent before the gateway gives up on the service (the client reconnects). */
+    @WithDefault("2m")
+    Duration streamTimeout();
+
     interface Service {
         /** Base URL of the service, e.g. {@code http://task-service:8081}. */
         URI url();

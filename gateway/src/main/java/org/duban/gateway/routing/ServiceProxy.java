@@ -37,11 +37,13 @@ public class ServiceProxy {
     private final RouteTable table;
     private final BodySizeLimit bodySizeLimit;
     private final BodyLimits bodyLimits;
+    private final Pattern streamPaths;
 
     ServiceProxy(RoutingConfig config, BodySizeLimit bodySizeLimit, BodyLimits bodyLimits) {
         this.config = config;
         this.bodySizeLimit = bodySizeLimit;
         this.bodyLimits = bodyLimits;
+        this.streamPaths = Pattern.compile(config.streamPaths());
         Map<String, Map.Entry<URI, List<String>>> services = new LinkedHashMap<>();
         config.services().forEach((name, service) ->
                 services.put(name, new AbstractMap.SimpleImmutableEntry<>(service.url(), service.prefixes())));
@@ -57,10 +59,21 @@ public class ServiceProxy {
         Map<String, HttpProxy> proxies = new HashMap<>();
         for (RouteTable.Route route : table.routes()) {
             HttpProxy proxy = proxies.computeIfAbsent(route.service(), service -> proxyTo(client, service, route.target()));
-            router.routeWithRegex(Pattern.quote(route.prefix()) + "(/.*)?").order(-100)
+            router.routeWithRegex(route.regex()).order(-100)
                     .handler(ctx -> proxy.handle(ctx.request()));
             LOG.infof("Routing %s/** to %s at %s", route.prefix(), route.service(), route.target());
         }
+    }
+
+    /**
+     * How long the service may stay silent: an upload's answer comes only once the whole file is in, an event stream
+     * is silent between events and heartbeats, anything else has {@code request-timeout}.
+     */
+    private long idleTimeout(io.vertx.core.http.HttpMethod method, String path, long request, long upload, long stream) {
+        if (bodyLimits.isUpload(method, path)) {
+            return upload;
+        }
+        return path != null && streamPaths.matcher(path).matches() ? stream : request;
     }
 
     public RouteTable table() {
@@ -72,11 +85,12 @@ public class ServiceProxy {
         int port = target.getPort() > 0 ? target.getPort() : ssl ? 443 : 80;
         long idleTimeout = config.requestTimeout().toMillis();
         long uploadTimeout = config.uploadTimeout().toMillis();
+        long streamTimeout = config.streamTimeout().toMillis();
         return HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                 .origin(context -> client.request(new RequestOptions()
                                 .setHost(target.getHost()).setPort(port).setSsl(ssl)
-                                .setIdleTimeout(bodyLimits.isUpload(context.request().getMethod(),
-                                        context.request().proxiedRequest().path()) ? uploadTimeout : idleTimeout))
+                                .setIdleTimeout(idleTimeout(context.request().getMethod(), context.request().proxiedRequest().path(),
+                                        idleTimeout, uploadTimeout, streamTimeout)))
                         .map(request -> {
                             context.set(AnswerRelay.SERVICE_REQUEST, request);
                             return request.exceptionHandler(failure -> { }); // its answer fails too: ServiceFailures

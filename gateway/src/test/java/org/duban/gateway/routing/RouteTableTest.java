@@ -17,7 +17,8 @@ class RouteTableTest {
     private static final RouteTable TABLE = RouteTable.of(services(
             "unit-service", "http://units:8082", List.of("/api/units", "/api/unit-groups/"),
             "task-service", "http://tasks:8081", List.of("/api/plans", "/api/tasks", "/api/assignments", "/api/sync"),
-            "reminder-service", "http://reminders:8083", List.of("/api/reminders", "/api/reminder-policies")));
+            "reminder-service", "http://reminders:8083", List.of("/api/reminders", "/api/reminder-policies", "/api/calendar",
+                    "/api/calendar-feeds", "/api/units/*/calendar-feed")));
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({
@@ -30,6 +31,14 @@ class RouteTableTest {
             "/api/sync/assignments, task-service",
             "/api/reminders/run, reminder-service",
             "/api/reminder-policies/default, reminder-service",
+            "/api/units/gov-340100/calendar-feed, reminder-service",
+            "/api/units/gov-340100/calendar-feed/, reminder-service",
+            "/api/units/gov-340100/calendar-feedx, unit-service",
+            "/api/units//calendar-feed, unit-service",
+            "/api/units/calendar-feed, unit-service",
+            "/api/calendar-feeds/Jq3n1d0nqvW8sXo4kq4JtO0P2m8vQ9dX7r6yZt0a1bc.ics, reminder-service",
+            "/api/calendar/2022, reminder-service",
+            "/api/calendarx, -",
             "/api/unitsx, -",
             "/api/unit, -",
             "/api/me, -",
@@ -48,6 +57,22 @@ class RouteTableTest {
                 "b", "http://b", List.of("/api/special")));
         assertEquals("b", table.match("/api/special/1").orElseThrow().service());
         assertEquals("a", table.match("/api/specialist").orElseThrow().service());
+    }
+
+    @Test
+    void theRouterSeesWhatTheTableSees() {
+        for (String path : List.of("/api/units/gov-340100/calendar-feed", "/api/units/a/calendar-feed/x", "/api/units/a/calendar-feedx",
+                "/api/units/calendar-feed", "/api/units//calendar-feed", "/api/calendar-feeds/x.ics")) {
+            for (RouteTable.Route route : TABLE.routes()) {
+                assertEquals(route.matches(path), path.matches(route.regex()), route.prefix() + " on " + path);
+            }
+        }
+    }
+
+    @Test
+    void aWildcardIsAWholeSegment() {
+        assertThrows(IllegalArgumentException.class, () -> RouteTable.of(services("a", "http://a", List.of("/api/units/x*"))));
+        assertThrows(IllegalArgumentException.class, () -> RouteTable.of(services("a", "http://a", List.of("/api//x"))));
     }
 
     @Test
