@@ -74,6 +74,8 @@ class SampleYearTest {
         if (plan == null) {
             try {
                 plan = play();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             } finally {
                 ScriptedClock.reset();
             }
