@@ -6,27 +6,21 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import org.duban.platform.outbound.OutboundPolicy;
+import org.duban.platform.outbound.OutboundRefused;
+import org.duban.platform.outbound.OutboundTarget;
+import org.duban.platform.outbound.PinnedHttpClient;
 import org.duban.reminder.webhook.WebhookDeliveryQueue.Claimed;
 import org.duban.reminder.webhook.WebhookDeliveryQueue.Outcome;
 import org.jboss.logging.Logger;
 
 import javax.net.ssl.SSLException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.channels.UnresolvedAddressException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -66,12 +59,16 @@ public class WebhookDeliveryWorker {
     private volatile boolean running;
     private ExecutorService pump;
     private ExecutorService senders;
-    private HttpClient http;
+    private final OutboundPolicy policy;
+    private final PinnedHttpClient http;
 
-    WebhookDeliveryWorker(WebhookDeliveryQueue queue, WebhooksConfig config, Clock clock) {
+    WebhookDeliveryWorker(WebhookDeliveryQueue queue, WebhooksConfig config, Clock clock, OutboundPolicy policy,
+                          PinnedHttpClient http) {
         this.queue = queue;
         this.config = config;
         this.clock = clock;
+        this.policy = policy;
+        this.http = http;
     }
 
     void start(@Observes StartupEvent event) {
@@ -90,11 +87,6 @@ public class WebhookDeliveryWorker {
         // An attempt mostly waits for a receiver (up to the timeout): a virtual thread each, so a hanging
         // receiver parks no platform thread. How many run at once stays bounded by the pump's slots.
         senders = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-sender-", 1).factory());
-        http = HttpClient.newBuilder()
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
         running = true;
         kick();
     }
@@ -178,36 +170,37 @@ public class WebhookDeliveryWorker {
         }
     }
 
-    /** One HTTP attempt; null when it was cut short by shutdown and must not count. */
+    /**
+     * One HTTP attempt; null when it was cut short by shutdown and must not count. The URL goes through
+     * the outbound policy first (resolved once, here); the connection is pinned to the checked address.
+     */
     Outcome send(Claimed delivery) {
         Instant at = clock.instant();
         long timestamp = at.getEpochSecond();
-        HttpRequest request;
+        OutboundTarget target;
         try {
-            request = HttpRequest.newBuilder(URI.create(delivery.url()))
-                    .timeout(config.timeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", USER_AGENT)
-                    .header(WebhookSignature.ID_HEADER, delivery.messageId())
-                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .header(WebhookSignature.SIGNATURE_HEADER,
-                            WebhookSignature.sign(delivery.secret(), delivery.messageId(), timestamp, delivery.body()))
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8))
-                    .build();
-        } catch (IllegalArgumentException e) {
-            return new Outcome(at, 0, null, "cannot send to this URL: " + e.getMessage());
+            target = policy.check(delivery.url());
+        } catch (OutboundRefused e) {
+            return new Outcome(at, 0, null, "refused by the outbound policy: " + e.getMessage());
         }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", USER_AGENT);
+        headers.put(WebhookSignature.ID_HEADER, delivery.messageId());
+        headers.put(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
+        headers.put(WebhookSignature.SIGNATURE_HEADER,
+                WebhookSignature.sign(delivery.secret(), delivery.messageId(), timestamp, delivery.body()));
         long started = System.nanoTime();
-        CompletableFuture<HttpResponse<String>> response = http.sendAsync(request, info ->
-                HttpResponse.BodySubscribers.fromSubscriber(new FirstBytes(RESPONSE_SNIPPET_BYTES), FirstBytes::text));
+        CompletableFuture<PinnedHttpClient.Answer> response = http.post(target, headers, delivery.body(),
+                config.connectTimeout(), config.timeout(), RESPONSE_SNIPPET_BYTES);
         try {
-            // the request timeout covers the answer's head; this deadline covers its body too
-            HttpResponse<String> answer = response.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            int status = answer.statusCode();
+            // the idle timeout covers a receiver that stops sending; this deadline covers the whole answer
+            PinnedHttpClient.Answer answer = response.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            int status = answer.status();
             String error = null;
             if (status < 200 || status >= 300) {
                 error = "HTTP " + status + (status >= 300 && status < 400 ? " (redirects are not followed)" : "")
-                        + (answer.body().isEmpty() ? "" : ": " + answer.body());
+                        + (answer.snippet().isEmpty() ? "" : ": " + answer.snippet());
             }
             return new Outcome(at, millisSince(started), status, error);
         } catch (TimeoutException e) {
@@ -224,21 +217,20 @@ public class WebhookDeliveryWorker {
 
     /** A failure in words for the delivery log: no class names, just what happened. */
     private String describe(Throwable failure) {
-        if (failure instanceof HttpConnectTimeoutException) {
+        if (failure instanceof io.netty.channel.ConnectTimeoutException) {
             return "no connection within " + human(config.connectTimeout());
         }
-        if (failure instanceof HttpTimeoutException) {
+        if (failure instanceof java.util.concurrent.TimeoutException
+                || failure instanceof io.netty.handler.timeout.TimeoutException
+                || failure.getClass().getSimpleName().contains("TimeoutException")) {
             return "no answer within " + human(config.timeout());
         }
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {
-            if (cause instanceof ConnectException || cause instanceof SSLException || cause instanceof UnknownHostException) {
+            if (cause instanceof ConnectException || cause instanceof SSLException) {
                 break;
             }
             cause = cause.getCause();
-        }
-        if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
-            return "host not found";
         }
         if (cause instanceof ConnectException) {
             return "connection failed" + detail(cause);
@@ -273,46 +265,5 @@ public class WebhookDeliveryWorker {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    /** Keeps the first bytes of an answer (for the log) and drops the rest, however much a receiver sends. */
-    private static final class FirstBytes implements Flow.Subscriber<List<ByteBuffer>> {
-
-        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        private final int limit;
-
-        FirstBytes(int limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            for (ByteBuffer buffer : buffers) {
-                int n = Math.min(buffer.remaining(), limit - kept.size());
-                if (n > 0) {
-                    byte[] bytes = new byte[n];
-                    buffer.get(bytes);
-                    kept.write(bytes, 0, n);
-                }
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            // the future fails with it
-        }
-
-        @Override
-        public void onComplete() {
-        }
-
-        String text() {
-            return new String(kept.toByteArray(), StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
-        }
     }
 }

@@ -8,6 +8,7 @@ import org.duban.platform.api.PageRequest;
 import org.duban.platform.api.PageResponse;
 import org.duban.platform.api.Problem;
 import org.duban.platform.api.ProblemException;
+import org.duban.platform.outbound.OutboundPolicy;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -32,9 +33,11 @@ public class WebhookService {
     private static final Pattern UNIT_CODE = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 
     private final Clock clock;
+    private final OutboundPolicy outbound;
 
-    WebhookService(Clock clock) {
+    WebhookService(Clock clock, OutboundPolicy outbound) {
         this.clock = clock;
+        this.outbound = outbound;
     }
 
     /** Creates a subscription; the answer carries the secret in full, the only time it is shown. */
@@ -42,6 +45,13 @@ public class WebhookService {
     public WebhookView create(WebhookRequest request, String actor) {
         List<Problem.FieldError> errors = new ArrayList<>();
         String url = validUrl(request.url(), errors);
+        if (url != null) {
+            String refused = outbound.registrationProblem(url);
+            if (refused != null) {
+                errors.add(new Problem.FieldError("url", "不予登记 / not accepted: " + refused));
+                url = null;
+            }
+        }
         String secret = request.secret();
         if (secret != null) {
             String problem = WebhookSecret.problem(secret);
