@@ -183,6 +183,10 @@ public class WebhookDeliveryWorker {
         } catch (OutboundRefused e) {
             return new Outcome(at, 0, null, "refused by the outbound policy: " + e.getMessage());
         }
+        if (delivery.secret() == null) {
+            return new Outcome(at, 0, null, "the signing secret cannot be decrypted (see the service log); "
+                    + "create a new subscription or restore the key");
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("User-Agent", USER_AGENT);

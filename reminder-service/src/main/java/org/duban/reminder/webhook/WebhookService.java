@@ -35,9 +35,12 @@ public class WebhookService {
     private final Clock clock;
     private final OutboundPolicy outbound;
 
-    WebhookService(Clock clock, OutboundPolicy outbound) {
+    private final WebhookSecretsAtRest secrets;
+
+    WebhookService(Clock clock, OutboundPolicy outbound, WebhookSecretsAtRest secrets) {
         this.clock = clock;
         this.outbound = outbound;
+        this.secrets = secrets;
     }
 
     /** Creates a subscription; the answer carries the secret in full, the only time it is shown. */
@@ -70,7 +73,8 @@ public class WebhookService {
         }
         WebhookSubscription subscription = new WebhookSubscription();
         subscription.url = url;
-        subscription.secret = secret != null ? secret : WebhookSecret.generate();
+        String plaintext = secret != null ? secret : WebhookSecret.generate();
+        subscription.secret = secrets.seal(plaintext);
         subscription.events = new ArrayList<>(events);
         subscription.unitCode = unitCode;
         subscription.createdAt = clock.instant();
@@ -78,12 +82,13 @@ public class WebhookService {
         subscription.persist();
         LOG.infof("Webhook %d created by %s for %s, events %s", subscription.id, actor,
                 unitCode == null ? "every unit" : unitCode, events.isEmpty() ? "all" : events);
-        return WebhookView.of(subscription, true);
+        return WebhookView.of(subscription, plaintext, true);
     }
 
     @Transactional
     public WebhookView get(long id) {
-        return WebhookView.of(find(id), false);
+        WebhookSubscription subscription = find(id);
+        return WebhookView.of(subscription, secrets.readable(subscription), false);
     }
 
     @Transactional
@@ -100,7 +105,7 @@ public class WebhookService {
         }
         var query = WebhookSubscription.<WebhookSubscription>find(where.toString(), Sort.by("id"), params);
         List<WebhookView> items = query.page(page.page, page.size).list().stream()
-                .map(s -> WebhookView.of(s, false)).toList();
+                .map(s -> WebhookView.of(s, secrets.readable(s), false)).toList();
         return new PageResponse<>(items, page.page, page.size, query.count());
     }
 
