@@ -48,6 +48,11 @@ consumes task-service duban.units task-service
 produces reminder-service duban.notifications
 consumes reminder-service duban.assignments reminder-service
 consumes reminder-service duban.units reminder-service
+# the audit trail: every service records its writes; unit-service stores them
+produces unit-service duban.audit
+produces task-service duban.audit
+produces reminder-service duban.audit
+consumes unit-service duban.audit unit-service.audit
 
 touch /tmp/duban-kafka-ready
 echo "Duban: SCRAM users and ACLs of unit-, task- and reminder-service are set"

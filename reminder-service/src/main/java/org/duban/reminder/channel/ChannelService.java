@@ -7,6 +7,7 @@ import org.duban.platform.api.PageRequest;
 import org.duban.platform.api.PageResponse;
 import org.duban.platform.api.Problem;
 import org.duban.platform.api.ProblemException;
+import org.duban.platform.outbound.OutboundPolicy;
 import org.duban.platform.security.CurrentUser;
 import org.duban.platform.security.Roles;
 import org.duban.reminder.engine.ReminderKind;
@@ -49,10 +50,12 @@ public class ChannelService {
     private final ChannelMessages messages;
     private final ChannelDeliveryQueue queue;
     private final ChannelDeliveryWorker worker;
+    private final OutboundPolicy outbound;
 
     ChannelService(Clock clock, ChannelsConfig config, CurrentUser user, SmsChannel sms, ChannelMessages messages,
-                   ChannelDeliveryQueue queue, ChannelDeliveryWorker worker) {
+                   ChannelDeliveryQueue queue, ChannelDeliveryWorker worker, OutboundPolicy outbound) {
         this.clock = clock;
+        this.outbound = outbound;
         this.config = config;
         this.user = user;
         this.sms = sms;
@@ -262,6 +265,10 @@ public class ChannelService {
                     : "must be a mainland China mobile number, e.g. 13905511234";
             case EMAIL -> emails(target);
         };
+        if (why == null && (type == ChannelType.WECOM || type == ChannelType.DINGTALK || type == ChannelType.FEISHU)) {
+            // a platform's host that resolves to a private address (a poisoned resolver) is refused like any URL
+            why = outbound.registrationProblem(target);
+        }
         if (why == null && type == ChannelType.SMS && !sms.configured()) {
             why = "SMS is not configured on this server (duban.channels.sms.*): ask the operators, or choose another type";
         }

@@ -1,47 +1,43 @@
 package org.duban.reminder.delivery;
 
+import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.duban.platform.outbound.OutboundPolicy;
+import org.duban.platform.outbound.OutboundRefused;
+import org.duban.platform.outbound.OutboundTarget;
+import org.duban.platform.outbound.PinnedHttpClient;
 
 import javax.net.ssl.SSLException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.channels.UnresolvedAddressException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Every HTTP call this service makes to a receiver outside — webhooks, WeCom, DingTalk and Feishu
- * robots, the SMS provider — goes through {@link #send}. It is the one place where an outbound policy
- * (which hosts and addresses may be called) is applied; redirects are never followed, an answer is
+ * robots, the SMS provider — goes through {@link #send}. It is the one place where the outbound policy
+ * (platform {@link OutboundPolicy}: no loopback, link-local or private address unless allowed) is applied, and the
+ * connection goes to the address the policy checked (no second DNS lookup); redirects are never followed, an answer is
  * read only up to {@link Request#keepBytes()} and the whole exchange is bounded by the request's timeout.
  */
 @ApplicationScoped
 public class OutboundHttp {
 
     private final Clock clock;
-    private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
+    private final OutboundPolicy policy;
+    private final PinnedHttpClient http;
 
-    public OutboundHttp(Clock clock) {
+    public OutboundHttp(Clock clock, OutboundPolicy policy, PinnedHttpClient http) {
         this.clock = clock;
+        this.policy = policy;
+        this.http = http;
     }
 
     /**
@@ -67,26 +63,34 @@ public class OutboundHttp {
         }
     }
 
-    /** Sends and waits; null when the calling thread was interrupted (shutdown): such a call must not count. */
+    /**
+     * Checks the URL against the outbound policy (resolving its host once), then sends over a connection
+     * pinned to the checked address and waits; null when the calling thread was interrupted (shutdown):
+     * such a call must not count.
+     */
     public Reply send(Request request) {
         Instant at = clock.instant();
-        HttpRequest http;
+        OutboundTarget target;
         try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(request.timeout());
-            request.headers().forEach(builder::header);
-            builder.method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
-            http = builder.build();
+            target = policy.check(request.uri());
+        } catch (OutboundRefused e) {
+            return new Reply(at, 0, null, "", "refused by the outbound policy: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             return new Reply(at, 0, null, "", "cannot send to this URL: " + e.getMessage());
         }
-        long started = System.nanoTime();
-        CompletableFuture<HttpResponse<String>> response = client(request.connectTimeout()).sendAsync(http, info ->
-                HttpResponse.BodySubscribers.fromSubscriber(new FirstBytes(request.keepBytes()), FirstBytes::text));
+        HttpMethod method;
         try {
-            // the request timeout covers the answer's head; this deadline covers its body too
-            HttpResponse<String> answer = response.get(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            return new Reply(at, millisSince(started), answer.statusCode(), answer.body(), null);
+            method = HttpMethod.valueOf(request.method());
+        } catch (IllegalArgumentException e) {
+            return new Reply(at, 0, null, "", "cannot send with method " + request.method());
+        }
+        long started = System.nanoTime();
+        CompletableFuture<PinnedHttpClient.Answer> response = http.send(target, method, request.headers(),
+                request.body(), request.connectTimeout(), request.timeout(), request.keepBytes());
+        try {
+            // the idle timeout covers a receiver that stops sending; this deadline covers the whole answer
+            PinnedHttpClient.Answer answer = response.get(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            return new Reply(at, millisSince(started), answer.status(), answer.snippet(), null);
         } catch (TimeoutException e) {
             response.cancel(true);
             return new Reply(at, millisSince(started), null, "", "no answer within " + human(request.timeout()));
@@ -99,31 +103,21 @@ public class OutboundHttp {
         }
     }
 
-    private HttpClient client(Duration connectTimeout) {
-        return clients.computeIfAbsent(connectTimeout, timeout -> HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build());
-    }
-
     /** A failure in words for a delivery log: no class names, just what happened. */
     private static String describe(Throwable failure, Request request) {
-        if (failure instanceof HttpConnectTimeoutException) {
+        if (failure instanceof io.netty.channel.ConnectTimeoutException) {
             return "no connection within " + human(request.connectTimeout());
         }
-        if (failure instanceof HttpTimeoutException) {
+        if (failure instanceof TimeoutException || failure instanceof io.netty.handler.timeout.TimeoutException
+                || failure.getClass().getSimpleName().contains("TimeoutException")) {
             return "no answer within " + human(request.timeout());
         }
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {
-            if (cause instanceof ConnectException || cause instanceof SSLException || cause instanceof UnknownHostException) {
+            if (cause instanceof ConnectException || cause instanceof SSLException) {
                 break;
             }
             cause = cause.getCause();
-        }
-        if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
-            return "host not found";
         }
         if (cause instanceof ConnectException) {
             return "connection failed" + detail(cause);
@@ -149,46 +143,5 @@ public class OutboundHttp {
     public static String human(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
-    }
-
-    /** Keeps the first bytes of an answer and drops the rest, however much a receiver sends. */
-    private static final class FirstBytes implements Flow.Subscriber<List<ByteBuffer>> {
-
-        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        private final int limit;
-
-        FirstBytes(int limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            for (ByteBuffer buffer : buffers) {
-                int n = Math.min(buffer.remaining(), limit - kept.size());
-                if (n > 0) {
-                    byte[] bytes = new byte[n];
-                    buffer.get(bytes);
-                    kept.write(bytes, 0, n);
-                }
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            // the future fails with it
-        }
-
-        @Override
-        public void onComplete() {
-        }
-
-        String text() {
-            return new String(kept.toByteArray(), StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
-        }
     }
 }

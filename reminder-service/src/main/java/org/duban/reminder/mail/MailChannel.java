@@ -10,7 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
+import io.quarkus.runtime.StartupEvent;
+import org.duban.platform.outbound.OutboundPolicy;
+import org.duban.platform.outbound.OutboundRefused;
 import org.duban.reminder.engine.DigestReady;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -61,11 +65,30 @@ public class MailChannel {
     private final java.util.concurrent.ExecutorService kicker =
             java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofVirtual().name("mail-sender").factory());
 
-    MailChannel(EntityManager em, Mailer mailer, MailConfig config, Clock clock) {
+    private final OutboundPolicy outbound;
+    private final String smtpHost;
+
+    MailChannel(EntityManager em, Mailer mailer, MailConfig config, Clock clock, OutboundPolicy outbound,
+                @ConfigProperty(name = "quarkus.mailer.host", defaultValue = "localhost") String smtpHost) {
         this.em = em;
         this.mailer = mailer;
         this.config = config;
         this.clock = clock;
+        this.outbound = outbound;
+        this.smtpHost = smtpHost;
+    }
+
+    /** Says at once when the configured SMTP relay is one the outbound policy refuses; each send checks again. */
+    void checkRelay(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        try {
+            outbound.checkHost(smtpHost);
+        } catch (OutboundRefused e) {
+            LOG.errorf("E-mail cannot go out: the SMTP relay quarkus.mailer.host is refused by the outbound policy: %s",
+                    e.getMessage());
+        }
     }
 
     void queue(@Observes DigestReady digest) {
@@ -132,7 +155,12 @@ public class MailChannel {
     private boolean send(long id, String to, String subject, String body, int attempts) {
         String error = null;
         try {
+            // the relay comes from config, but a name is judged as it resolves now (an allowed
+            // on-premises relay is named in duban.outbound.allow-hosts)
+            outbound.checkHost(smtpHost);
             mailer.send(Mail.withText(to, subject, body));
+        } catch (OutboundRefused e) {
+            error = "refused by the outbound policy: " + e.getMessage();
         } catch (RuntimeException e) {
             error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }

@@ -36,7 +36,11 @@ public class WebhookDeliveryQueue {
     private final RetryPolicy policy;
     private final Event<WebhookDisabled> disabled;
 
-    WebhookDeliveryQueue(EntityManager em, Clock clock, WebhooksConfig config, Event<WebhookDisabled> disabled) {
+    private final WebhookSecretsAtRest secrets;
+
+    WebhookDeliveryQueue(EntityManager em, Clock clock, WebhooksConfig config, Event<WebhookDisabled> disabled,
+                         WebhookSecretsAtRest secrets) {
+        this.secrets = secrets;
         this.em = em;
         this.clock = clock;
         this.config = config;
@@ -45,8 +49,14 @@ public class WebhookDeliveryQueue {
     }
 
     /** A delivery reserved for one attempt: everything the sender needs, without a transaction. */
+    /** A claimed delivery; {@code secret} is the decrypted signing secret, null when it cannot be decrypted. */
     public record Claimed(long deliveryId, long version, long subscriptionId, String url, String secret,
                           String messageId, String eventType, String body, int attempt) {
+        @Override
+        public String toString() { // never the secret
+            return "Claimed[delivery=" + deliveryId + ", subscription=" + subscriptionId + ", message=" + messageId
+                    + ", attempt=" + attempt + "]";
+        }
     }
 
     /** What one attempt came to: a status code (null without an answer), an error text (null on 2xx). */
@@ -79,7 +89,7 @@ public class WebhookDeliveryQueue {
         List<Claimed> claimed = new ArrayList<>(deliveries.size());
         for (WebhookDelivery d : deliveries) {
             WebhookSubscription s = subscriptions.get(d.subscriptionId);
-            claimed.add(new Claimed(d.id, d.version, s.id, s.url, s.secret, d.messageId, d.eventType, d.body,
+            claimed.add(new Claimed(d.id, d.version, s.id, s.url, secrets.readable(s), d.messageId, d.eventType, d.body,
                     d.attempts + 1));
         }
         return claimed;

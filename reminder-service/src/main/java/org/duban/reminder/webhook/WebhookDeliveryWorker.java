@@ -97,7 +97,10 @@ public class WebhookDeliveryWorker {
         }
     }
 
-    /** One HTTP attempt; null when it was cut short by shutdown and must not count. */
+    /**
+     * One HTTP attempt; null when it was cut short by shutdown and must not count. The URL goes through
+     * the outbound policy first (resolved once, here); the connection is pinned to the checked address.
+     */
     Outcome send(Claimed delivery) {
         long timestamp = clock.instant().getEpochSecond();
         URI uri;
@@ -105,6 +108,10 @@ public class WebhookDeliveryWorker {
             uri = URI.create(delivery.url());
         } catch (IllegalArgumentException e) {
             return new Outcome(clock.instant(), 0, null, "cannot send to this URL: " + e.getMessage());
+        }
+        if (delivery.secret() == null) {
+            return new Outcome(clock.instant(), 0, null, "the signing secret cannot be decrypted (see the service log); "
+                    + "create a new subscription or restore the key");
         }
         OutboundHttp.Reply reply = http.send(new OutboundHttp.Request("POST", uri, Map.of(
                 "Content-Type", "application/json",

@@ -8,6 +8,7 @@ import org.duban.platform.api.PageRequest;
 import org.duban.platform.api.PageResponse;
 import org.duban.platform.api.Problem;
 import org.duban.platform.api.ProblemException;
+import org.duban.platform.outbound.OutboundPolicy;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -32,9 +33,14 @@ public class WebhookService {
     private static final Pattern UNIT_CODE = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 
     private final Clock clock;
+    private final OutboundPolicy outbound;
 
-    WebhookService(Clock clock) {
+    private final WebhookSecretsAtRest secrets;
+
+    WebhookService(Clock clock, OutboundPolicy outbound, WebhookSecretsAtRest secrets) {
         this.clock = clock;
+        this.outbound = outbound;
+        this.secrets = secrets;
     }
 
     /** Creates a subscription; the answer carries the secret in full, the only time it is shown. */
@@ -42,6 +48,13 @@ public class WebhookService {
     public WebhookView create(WebhookRequest request, String actor) {
         List<Problem.FieldError> errors = new ArrayList<>();
         String url = validUrl(request.url(), errors);
+        if (url != null) {
+            String refused = outbound.registrationProblem(url);
+            if (refused != null) {
+                errors.add(new Problem.FieldError("url", "不予登记 / not accepted: " + refused));
+                url = null;
+            }
+        }
         String secret = request.secret();
         if (secret != null) {
             String problem = WebhookSecret.problem(secret);
@@ -60,7 +73,8 @@ public class WebhookService {
         }
         WebhookSubscription subscription = new WebhookSubscription();
         subscription.url = url;
-        subscription.secret = secret != null ? secret : WebhookSecret.generate();
+        String plaintext = secret != null ? secret : WebhookSecret.generate();
+        subscription.secret = secrets.seal(plaintext);
         subscription.events = new ArrayList<>(events);
         subscription.unitCode = unitCode;
         subscription.createdAt = clock.instant();
@@ -68,12 +82,13 @@ public class WebhookService {
         subscription.persist();
         LOG.infof("Webhook %d created by %s for %s, events %s", subscription.id, actor,
                 unitCode == null ? "every unit" : unitCode, events.isEmpty() ? "all" : events);
-        return WebhookView.of(subscription, true);
+        return WebhookView.of(subscription, plaintext, true);
     }
 
     @Transactional
     public WebhookView get(long id) {
-        return WebhookView.of(find(id), false);
+        WebhookSubscription subscription = find(id);
+        return WebhookView.of(subscription, secrets.readable(subscription), false);
     }
 
     @Transactional
@@ -90,7 +105,7 @@ public class WebhookService {
         }
         var query = WebhookSubscription.<WebhookSubscription>find(where.toString(), Sort.by("id"), params);
         List<WebhookView> items = query.page(page.page, page.size).list().stream()
-                .map(s -> WebhookView.of(s, false)).toList();
+                .map(s -> WebhookView.of(s, secrets.readable(s), false)).toList();
         return new PageResponse<>(items, page.page, page.size, query.count());
     }
 
@@ -118,7 +133,7 @@ public class WebhookService {
             subscription.failingSince = null;
             LOG.infof("Webhook %d re-enabled by %s", id, actor);
         }
-        return WebhookView.of(subscription, false);
+        return WebhookView.of(subscription, secrets.readable(subscription), false);
     }
 
     /** A subscription's deliveries, newest first, each with its attempts. */

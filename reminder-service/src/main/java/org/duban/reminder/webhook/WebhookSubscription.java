@@ -26,7 +26,10 @@ public class WebhookSubscription extends PanacheEntityBase {
     @Column(nullable = false)
     public String url;
 
-    /** {@code whsec_<base64>}; never shown again after creation. */
+    /**
+     * The signing secret {@code whsec_<base64>}, encrypted ({@code v1:<kid>:…}, see
+     * {@link WebhookSecretsAtRest}); never shown again after creation.
+     */
     @Column(nullable = false)
     public String secret;
 

@@ -28,8 +28,13 @@ public record WebhookView(
         @Schema(description = "When it was created", example = "2026-02-27T08:00:00Z") Instant createdAt,
         @Schema(description = "Who created it", example = "service-account-duban-integrator") String createdBy) {
 
-    static WebhookView of(WebhookSubscription s, boolean revealSecret) {
-        return new WebhookView(s.id, s.url, revealSecret ? s.secret : WebhookSecret.mask(s.secret), List.copyOf(s.events),
+    /**
+     * @param secret the plaintext secret (null when it cannot be decrypted); shown in full only when
+     *               {@code revealSecret}, in the answer that created it
+     */
+    static WebhookView of(WebhookSubscription s, String secret, boolean revealSecret) {
+        String shown = secret == null ? WebhookSecret.PREFIX + "********" : revealSecret ? secret : WebhookSecret.mask(secret);
+        return new WebhookView(s.id, s.url, shown, List.copyOf(s.events),
                 s.unitCode, s.active, s.disabledAt, s.disabledReason, s.consecutiveFailures, s.failingSince,
                 s.lastSuccessAt, s.createdAt, s.createdBy);
     }

@@ -127,6 +127,9 @@ public final class TestReceiver implements AutoCloseable {
                 }
             }
             byte[] answer = (status >= 300 ? "refused by the test receiver" : "ok").getBytes(StandardCharsets.UTF_8);
+            if (status >= 300 && status < 400) {
+                exchange.getResponseHeaders().add("Location", url("/redirected")); // a sender must not follow it
+            }
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
         } catch (InterruptedException e) {

@@ -39,7 +39,9 @@ final class Repository {
             "quarkus.mailer.username", "quarkus.mailer.",
             "quarkus.mailer.password", "quarkus.mailer.",
             // the service's own Kafka user and password (SCRAM), for every Kafka client it makes
-            "kafka.sasl.jaas.config", "kafka.");
+            "kafka.sasl.jaas.config", "kafka.",
+            // the key secrets at rest are encrypted with (a map entry duban.secrets.keys.<kid>; v1 is the first kid)
+            "duban.secrets.keys.v1", "duban.secrets.");
 
     private Repository() {
     }

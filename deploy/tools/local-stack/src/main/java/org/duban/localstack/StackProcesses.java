@@ -179,6 +179,11 @@ public final class StackProcesses implements AutoCloseable {
                     props.put("quarkus.oidc.auth-server-url", issuer);
                 }
                 Map<String, String> env = new LinkedHashMap<>();
+                if (service.equals(REMINDER_SERVICE)) {
+                    // webhook secrets are stored encrypted; a fixed key for the local stack only (production: a Secret)
+                    props.put("duban.secrets.keys.local", "N3W13CkV6/NUVGvvcZYvMb3DDsEAG/qpXX79bvhxBlY=");
+                    props.put("duban.secrets.active-key", "local");
+                }
                 if (service.equals(TASK_SERVICE)) {
                     props.put("quarkus.rest-client.unit-service.url", urls.get(UNIT_SERVICE));
                 }
