@@ -114,9 +114,9 @@ class ReplicaSamplesTest {
     @Test
     void theUrgedSampleGivesTheDelegatedShareItsPlaceInTheTree() {
         consumed(send("duban.assignments", sample("duban.assignment.urged")));
-        assertEquals("990001|990101|1|" + REQUIREMENT + "|gov-340123|肥西县人民政府|RESPONSIBLE|2022-06-25|IN_PROGRESS|true|-|2022-06-22|2"
-                + "|2022-06-22T02:00:00Z", assignment(990207));
-        assertEquals("990201|gov-340100|1", single("SELECT concat_ws('|', parent_id, delegated_by, depth) FROM assignment_copy WHERE id = ?1",
+        assertEquals("990001|990104|4|依据标准目录，持续提升基层政府重点领域主动公开水平。|gov-340123|肥西县人民政府|RESPONSIBLE|2022-11-30"
+                + "|NOT_STARTED|true|-|2022-06-22|1|2022-06-22T01:30:00Z", assignment(990207));
+        assertEquals("990206|gov-340100|1", single("SELECT concat_ws('|', parent_id, delegated_by, depth) FROM assignment_copy WHERE id = ?1",
                 990207));
         assertEquals("1", single("SELECT count(*)::text FROM notification WHERE assignment_id = ?1 AND kind = 'URGE' AND unit_code = 'gov-340123'",
                 990207));

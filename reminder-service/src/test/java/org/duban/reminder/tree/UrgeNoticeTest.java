@@ -89,7 +89,7 @@ class UrgeNoticeTest {
                 .then().statusCode(200).body("total", equalTo(1))
                 .body("items[0].title", equalTo(title))
                 .body("items[0].body", equalTo("肥西测试县人民政府：\n合肥测试市人民政府（分解下达单位）就您单位承担的第22项任务“"
-                        + "围绕深入实施三次产业高质量协同发展计划，集中公开推动经济发展相关政策举措、工作进展、项目落地等信息。”催办：\n"
+                        + "依据标准目录，持续提升基层政府重点领域主动公开水平。”催办：\n"
                         + "请于6月24日前报送工作进展，逾期将通报。\n该任务完成时限为2022年6月25日。请抓紧办理，并及时在督办系统中报送进展情况。\n"
                         + "（催办人：staff-test-881-city）"))
                 .body("items[0].assignmentId", equalTo(FIRST))

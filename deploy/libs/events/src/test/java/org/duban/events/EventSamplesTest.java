@@ -123,11 +123,11 @@ class EventSamplesTest {
     @Test
     void aDelegatedAssignmentNamesItsParentAndAnUrgeItsSender() throws IOException {
         var urged = JSON.treeToValue(sample(AssignmentEvent.Urged.TYPE).get("data"), AssignmentEvent.Urged.class);
-        assertEquals(990201L, urged.assignment().parentId());
+        assertEquals(990206L, urged.assignment().parentId());
         assertEquals("gov-340100", urged.assignment().delegatedBy());
         assertEquals(1, urged.assignment().depth());
         assertEquals(AssignmentEvent.Urged.DELEGATOR, urged.senderRole());
-        assertEquals(Instant.parse("2022-06-22T02:00:00Z"), urged.urgedAt());
+        assertEquals(Instant.parse("2022-06-22T01:30:00Z"), urged.urgedAt());
         // the office's own plan: no parent, depth 0, and the office's urge names no unit
         var created = JSON.treeToValue(sample(AssignmentEvent.Created.TYPE).get("data"), AssignmentEvent.Created.class);
         assertEquals(null, created.assignment().parentId());
