@@ -114,7 +114,7 @@ class ScorecardBenchmark {
                 WITH a AS (SELECT id, due_date, (task_number * 7 + id % 100) % 10 AS h FROM assignment WHERE plan_id = :plan)
                 INSERT INTO assignment_history (assignment_id, kind, at, by_user, from_status, to_status, from_date, to_date, percent, note)
                 SELECT id, 'STATUS_CHANGED', TIMESTAMPTZ '2022-06-20 10:00+08' + (id % 5) * INTERVAL '1 day', 'bench',
-                       'NOT_STARTED', 'IN_PROGRESS', NULL, NULL, NULL, NULL FROM a WHERE h < 7
+                       'NOT_STARTED', 'IN_PROGRESS', NULL::date, NULL::date, NULL::int, NULL::text FROM a WHERE h < 7
                 UNION ALL
                 SELECT id, 'PROGRESS_REPORTED', TIMESTAMPTZ '2022-07-05 10:00+08' + m * INTERVAL '2 months' + (id % 20) * INTERVAL '1 day',
                        'bench', NULL, NULL, NULL, NULL, 30 * (m + 1), '已按计划推进' FROM a CROSS JOIN generate_series(0, 2) AS m WHERE h < 7
