@@ -29,7 +29,7 @@ import java.util.Set;
 /**
  * Records every write that succeeded — POST, PUT, PATCH or DELETE answered with a 2xx — as an
  * {@link AuditRecord} in this service's outbox, for the topic {@code duban.audit}. Reads are never
- * recorded. The record is written in a transaction of its own right after the answer is decided:
+ * recorded, nor previews ({@code ?dryRun=true}). The record is written in a transaction of its own right after the answer is decided:
  * the write has been committed by then (a failure to record is logged, the answer stands).
  */
 @Provider
@@ -64,7 +64,7 @@ public class AuditFilter implements ContainerResponseFilter {
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         String method = request.getMethod();
         int status = response.getStatus();
-        if (!enabled || !WRITES.contains(method) || status < 200 || status >= 300) {
+        if (!enabled || !WRITES.contains(method) || status < 200 || status >= 300 || dryRun(request)) {
             return;
         }
         AuditRecord record = record(request, response, method, status);
@@ -74,6 +74,11 @@ public class AuditFilter implements ContainerResponseFilter {
         } else {
             save(record);
         }
+    }
+
+    /** A preview ({@code ?dryRun=true}, e.g. of a plan import) stores nothing, so it is no write to record. */
+    private static boolean dryRun(ContainerRequestContext request) {
+        return "true".equalsIgnoreCase(request.getUriInfo().getQueryParameters().getFirst("dryRun"));
     }
 
     private void save(AuditRecord record) {
