@@ -17,7 +17,8 @@ import java.util.concurrent.Executors;
  * Local HTTP servers standing in for the services: they answer with what they received, so a test
  * can see exactly what the gateway forwarded, and serve an OpenAPI document of their own at
  * {@code /q/openapi} ({@code openapi/unit-service.json}, {@code openapi/task-service.json}).
- * {@code /api/tasks/slow} (and any path with the query {@code ?slow}) answers after 3 s; {@code /api/tasks/cut-short} promises 100,000 bytes and
+ * {@code /api/tasks/slow} (and any path with the query parameter {@code slow}) answers after 3 s, or after
+ * {@code slow=<ms>}; {@code /api/tasks/cut-short} promises 100,000 bytes and
  * hangs up after a few, {@code /api/tasks/cut-chunked} breaks off a chunked answer;
  * {@code /api/units/hop} answers with hop-by-hop headers of its own. The reminder-service is pointed
  * at a port nobody listens on. Tokens come from the test issuer.
@@ -36,6 +37,7 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
                 "duban.gateway.services.task-service.url", url(tasks),
                 "duban.gateway.services.reminder-service.url", "http://127.0.0.1:" + closedPort(),
                 "duban.gateway.request-timeout", "1s",
+                "duban.gateway.long-timeout", "4s",
                 "duban.gateway.max-request-size", "64K",
                 "duban.gateway.max-upload-size", "256K",
                 "quarkus.oidc.auth-server-url", TestTokens.issuer());
@@ -90,9 +92,10 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
             exchange.getResponseHeaders().add("Keep-Alive", "timeout=5");
             exchange.getResponseHeaders().add("X-Request-Id", "the-services-own");
         }
-        if (path.equals("/api/tasks/slow") || "slow".equals(exchange.getRequestURI().getQuery())) {
+        long slow = path.equals("/api/tasks/slow") ? 3000 : slowness(exchange.getRequestURI().getQuery());
+        if (slow > 0) {
             try {
-                Thread.sleep(3000); // longer than the gateway's request timeout in this test
+                Thread.sleep(slow); // longer than the gateway's request timeout in this test
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -119,6 +122,22 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    /** {@code slow}: 3 s; {@code slow=<ms>}; else 0. */
+    private static long slowness(String query) {
+        if (query == null) {
+            return 0;
+        }
+        for (String param : query.split("&")) {
+            if (param.equals("slow")) {
+                return 3000;
+            }
+            if (param.startsWith("slow=")) {
+                return Long.parseLong(param.substring("slow=".length()));
+            }
+        }
+        return 0;
     }
 
     private static String header(HttpExchange exchange, String name) {

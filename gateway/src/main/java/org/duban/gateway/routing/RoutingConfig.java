@@ -42,6 +42,18 @@ public interface RoutingConfig {
     @WithDefault("2m")
     Duration streamTimeout();
 
+    /**
+     * Paths (a regular expression over the whole path) whose answers may take long to come: a plan import (and its
+     * dry run) answers only once every responsibility text of up to 1,000 tasks is resolved and laid out, which
+     * can take minutes. They may stay silent for {@code long-timeout} instead of {@code request-timeout}.
+     */
+    @WithDefault("/api/plans/import/?")
+    String longPaths();
+
+    /** How long a service may stay silent while answering on a {@code long-paths} path before the gateway answers 504. */
+    @WithDefault("10m")
+    Duration longTimeout();
+
     interface Service {
         /** Base URL of the service, e.g. {@code http://task-service:8081}. */
         URI url();

@@ -38,12 +38,14 @@ public class ServiceProxy {
     private final BodySizeLimit bodySizeLimit;
     private final BodyLimits bodyLimits;
     private final Pattern streamPaths;
+    private final Pattern longPaths;
 
     ServiceProxy(RoutingConfig config, BodySizeLimit bodySizeLimit, BodyLimits bodyLimits) {
         this.config = config;
         this.bodySizeLimit = bodySizeLimit;
         this.bodyLimits = bodyLimits;
         this.streamPaths = Pattern.compile(config.streamPaths());
+        this.longPaths = Pattern.compile(config.longPaths());
         Map<String, Map.Entry<URI, List<String>>> services = new LinkedHashMap<>();
         config.services().forEach((name, service) ->
                 services.put(name, new AbstractMap.SimpleImmutableEntry<>(service.url(), service.prefixes())));
@@ -67,13 +69,21 @@ public class ServiceProxy {
 
     /**
      * How long the service may stay silent: an upload's answer comes only once the whole file is in, an event stream
-     * is silent between events and heartbeats, anything else has {@code request-timeout}.
+     * is silent between events and heartbeats, a plan import answers once the whole plan is laid out; anything else
+     * has {@code request-timeout}.
      */
-    private long idleTimeout(io.vertx.core.http.HttpMethod method, String path, long request, long upload, long stream) {
+    private long idleTimeout(io.vertx.core.http.HttpMethod method, String path, Timeouts timeouts) {
         if (bodyLimits.isUpload(method, path)) {
-            return upload;
+            return timeouts.upload();
         }
-        return path != null && streamPaths.matcher(path).matches() ? stream : request;
+        if (path != null && streamPaths.matcher(path).matches()) {
+            return timeouts.stream();
+        }
+        return path != null && longPaths.matcher(path).matches() ? timeouts.longPath() : timeouts.request();
+    }
+
+    /** The idle timeouts in milliseconds, read once. */
+    private record Timeouts(long request, long upload, long stream, long longPath) {
     }
 
     public RouteTable table() {
@@ -83,14 +93,13 @@ public class ServiceProxy {
     private HttpProxy proxyTo(HttpClient client, String service, URI target) {
         boolean ssl = "https".equalsIgnoreCase(target.getScheme());
         int port = target.getPort() > 0 ? target.getPort() : ssl ? 443 : 80;
-        long idleTimeout = config.requestTimeout().toMillis();
-        long uploadTimeout = config.uploadTimeout().toMillis();
-        long streamTimeout = config.streamTimeout().toMillis();
+        Timeouts timeouts = new Timeouts(config.requestTimeout().toMillis(), config.uploadTimeout().toMillis(),
+                config.streamTimeout().toMillis(), config.longTimeout().toMillis());
         return HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                 .origin(context -> client.request(new RequestOptions()
                                 .setHost(target.getHost()).setPort(port).setSsl(ssl)
-                                .setIdleTimeout(idleTimeout(context.request().getMethod(), context.request().proxiedRequest().path(),
-                                        idleTimeout, uploadTimeout, streamTimeout)))
+                                .setIdleTimeout(idleTimeout(context.request().getMethod(),
+                                        context.request().proxiedRequest().path(), timeouts)))
                         .map(request -> {
                             context.set(AnswerRelay.SERVICE_REQUEST, request);
                             return request.exceptionHandler(failure -> { }); // its answer fails too: ServiceFailures

@@ -55,6 +55,35 @@ class ServiceFailuresTest {
                 .body("detail", equalTo("task-service did not answer in time"));
     }
 
+    /**
+     * A plan import answers only once the whole plan is laid out: on {@code long-paths} the gateway waits
+     * {@code long-timeout} (4 s here) rather than the request timeout (1 s here) — and no longer.
+     */
+    @Test
+    void aPlanImportMayTakeLongerThanTheRequestTimeoutButNotForever() {
+        given().contentType("text/plain; charset=utf-8").body("一、…")
+                .when().post("/api/plans/import?slow")
+                .then().statusCode(201)
+                .body("service", equalTo("task-service"))
+                .body("uri", equalTo("/api/plans/import?slow"));
+        given().contentType("text/plain; charset=utf-8").body("一、…")
+                .when().post("/api/plans/import?dryRun=true&slow")
+                .then().statusCode(201)
+                .body("uri", equalTo("/api/plans/import?dryRun=true&slow"));
+        // the same service's other paths still get the request timeout
+        given().contentType("application/json").body("{}")
+                .when().post("/api/plans?slow")
+                .then().statusCode(504)
+                .body("type", equalTo("urn:duban:problem:gateway-timeout"));
+        given().when().get("/api/plans/import-history?slow").then().statusCode(504);
+        // and an import that outlasts long-timeout is a 504 problem too
+        given().contentType("text/plain; charset=utf-8").body("一、…")
+                .when().post("/api/plans/import?slow=6000")
+                .then().statusCode(504)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("task-service did not answer in time"));
+    }
+
     @Test
     void anAnswerCutShortIsNotPassedOnAsWhole() {
         brokenOff("/api/tasks/cut-short");

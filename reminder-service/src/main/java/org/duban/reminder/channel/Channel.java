@@ -32,10 +32,11 @@ public class Channel extends PanacheEntityBase {
     @Column(nullable = false)
     public ChannelType type;
 
+    /** A robot's URL, sealed ({@link ChannelSecretsAtRest}); a phone number or e-mail addresses as given. */
     @Column(nullable = false)
     public String target;
 
-    /** The robot's signing secret; never shown. */
+    /** The robot's signing secret, sealed ({@link ChannelSecretsAtRest}); never shown. */
     public String secret;
 
     @JdbcTypeCode(SqlTypes.ARRAY)

@@ -40,10 +40,12 @@ public class ChannelDeliveryQueue {
     private final WorkCalendar calendar;
     private final Event<ChannelDisabled> disabled;
     private final Event<ChannelEnqueued> enqueued;
+    private final ChannelSecretsAtRest secrets;
 
     ChannelDeliveryQueue(EntityManager em, Clock clock, ChannelsConfig config, WorkCalendar calendar,
-                         Event<ChannelDisabled> disabled, Event<ChannelEnqueued> enqueued) {
+                         Event<ChannelDisabled> disabled, Event<ChannelEnqueued> enqueued, ChannelSecretsAtRest secrets) {
         this.em = em;
+        this.secrets = secrets;
         this.clock = clock;
         this.config = config;
         this.policy = new RetryPolicy(config.retrySchedule(), config.disableAfterFailures(), Duration.ZERO);
@@ -114,8 +116,10 @@ public class ChannelDeliveryQueue {
         return claimed;
     }
 
-    static Outgoing outgoing(Channel c, ChannelDelivery d) {
-        return new Outgoing(c.id, c.unitCode, c.type, c.target, c.secret, d.messageId, d.title, d.body);
+    private Outgoing outgoing(Channel c, ChannelDelivery d) {
+        ChannelSecretsAtRest.Opened opened = secrets.open(c);
+        return new Outgoing(c.id, c.unitCode, c.type, opened.target(), opened.secret(), d.messageId, d.title, d.body,
+                opened.unreadable());
     }
 
     /**
@@ -200,7 +204,7 @@ public class ChannelDeliveryQueue {
                 .executeUpdate();
         LOG.errorf("Channel %d (%s of %s) disabled: %s. %d more pending deliveries were given up", channel.id,
                 channel.type, channel.unitCode, reason, closed);
-        disabled.fire(new ChannelDisabled(channel.id, channel.unitCode, channel.type, channel.target, channel.disabledReason));
+        disabled.fire(new ChannelDisabled(channel.id, channel.unitCode, channel.type, channel.disabledReason));
     }
 
     /** A test message's row: logged with the channel's deliveries, never claimed by the worker. */

@@ -90,6 +90,10 @@ public class ChannelDeliveryWorker {
         if (sender == null) {
             throw new IllegalStateException("no sender for " + message.type());
         }
+        if (message.unreadable() != null) {
+            // nothing unsigned, and nowhere to send: a failed attempt with the reason, as for a refusal
+            return new SendResult(clock.instant(), 0, null, message.unreadable());
+        }
         return sender.send(message);
     }
 

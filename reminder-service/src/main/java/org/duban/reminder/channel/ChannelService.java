@@ -51,10 +51,13 @@ public class ChannelService {
     private final ChannelDeliveryQueue queue;
     private final ChannelDeliveryWorker worker;
     private final OutboundPolicy outbound;
+    private final ChannelSecretsAtRest secrets;
 
     ChannelService(Clock clock, ChannelsConfig config, CurrentUser user, SmsChannel sms, ChannelMessages messages,
-                   ChannelDeliveryQueue queue, ChannelDeliveryWorker worker, OutboundPolicy outbound) {
+                   ChannelDeliveryQueue queue, ChannelDeliveryWorker worker, OutboundPolicy outbound,
+                   ChannelSecretsAtRest secrets) {
         this.clock = clock;
+        this.secrets = secrets;
         this.outbound = outbound;
         this.config = config;
         this.user = user;
@@ -120,8 +123,8 @@ public class ChannelService {
         Channel channel = new Channel();
         channel.unitCode = unitCode;
         channel.type = type;
-        channel.target = target;
-        channel.secret = secret;
+        channel.target = secrets.sealTarget(type, target);
+        channel.secret = secrets.sealSecret(secret);
         channel.kinds = new ArrayList<>(kinds);
         channel.quietHours = quietHours;
         channel.createdAt = clock.instant();
@@ -129,7 +132,7 @@ public class ChannelService {
         channel.persist();
         LOG.infof("Channel %d (%s) created by %s for %s, kinds %s, quiet hours %s", channel.id, type, user.username(),
                 unitCode, kinds.isEmpty() ? "all" : kinds, quietHours == null ? "none" : quietHours);
-        return ChannelView.of(channel);
+        return view(channel);
     }
 
     @Transactional
@@ -152,13 +155,13 @@ public class ChannelService {
             params.put("type", type);
         }
         var query = Channel.<Channel>find(where.toString(), Sort.by("unitCode").and("id"), params);
-        List<ChannelView> items = query.page(page.page, page.size).list().stream().map(ChannelView::of).toList();
+        List<ChannelView> items = query.page(page.page, page.size).list().stream().map(this::view).toList();
         return new PageResponse<>(items, page.page, page.size, query.count());
     }
 
     @Transactional
     public ChannelView get(long id) {
-        return ChannelView.of(find(id));
+        return view(find(id));
     }
 
     @Transactional
@@ -179,7 +182,7 @@ public class ChannelService {
             channel.consecutiveFailures = 0;
             LOG.infof("Channel %d (%s of %s) re-enabled by %s", id, channel.type, channel.unitCode, user.username());
         }
-        return ChannelView.of(channel);
+        return view(channel);
     }
 
     /**
@@ -227,6 +230,10 @@ public class ChannelService {
         List<ChannelDeliveryView.AttemptView> attempts = ChannelAttempt.<ChannelAttempt>list(
                 "deliveryId = ?1 order by number", delivery.id).stream().map(ChannelDeliveryView.AttemptView::of).toList();
         return ChannelDeliveryView.of(delivery, attempts);
+    }
+
+    private ChannelView view(Channel channel) {
+        return ChannelView.of(channel, secrets.open(channel));
     }
 
     /** The channel, if the caller may manage it: 404 when there is none, 403 when it is another unit's. */

@@ -27,11 +27,15 @@ public record ChannelView(
         @Schema(description = "When it was created", example = "2026-02-27T08:00:00Z") Instant createdAt,
         @Schema(description = "Who created it", example = "hefei") String createdBy) {
 
+    /** What is shown for a value that cannot be decrypted, or too short to show a part of. */
+    private static final String MASK = "********";
     private static final Pattern TOKEN = Pattern.compile("((?:key|access_token)=|/hook/)([^&#/]+)");
 
-    static ChannelView of(Channel c) {
-        return new ChannelView(c.id, c.unitCode, c.type, c.type.robot() ? maskTokens(c.target) : c.target, mask(c.secret),
-                List.copyOf(c.kinds), c.quietHours, c.enabled, c.disabledAt, c.disabledReason, c.consecutiveFailures,
+    /** The channel as shown, from its stored row and its decrypted URL and secret (masked here). */
+    static ChannelView of(Channel c, ChannelSecretsAtRest.Opened opened) {
+        String target = !c.type.robot() ? c.target : opened.target() == null ? MASK : maskTokens(opened.target());
+        String secret = c.secret == null ? null : opened.secret() == null ? MASK : mask(opened.secret());
+        return new ChannelView(c.id, c.unitCode, c.type, target, secret, List.copyOf(c.kinds), c.quietHours, c.enabled, c.disabledAt, c.disabledReason, c.consecutiveFailures,
                 c.lastSuccessAt, c.createdAt, c.createdBy);
     }
 
@@ -39,7 +43,7 @@ public record ChannelView(
         if (secret == null) {
             return null;
         }
-        return "********" + (secret.length() >= 12 ? secret.substring(secret.length() - 4) : "");
+        return MASK + (secret.length() >= 12 ? secret.substring(secret.length() - 4) : "");
     }
 
     static String maskTokens(String url) {

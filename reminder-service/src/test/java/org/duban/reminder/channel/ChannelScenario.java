@@ -73,6 +73,11 @@ abstract class ChannelScenario {
         return id;
     }
 
+    /** Removes the channel {@code id}, made some other way than {@link #channel}, after the test. */
+    void adopt(long id) {
+        created.add(id);
+    }
+
     static JsonPath get(long channelId) {
         return given().auth().oauth2(TestTokens.admin()).get("/api/channels/{id}", channelId)
                 .then().statusCode(200).extract().jsonPath();

@@ -191,6 +191,23 @@ class KubernetesServicesTest {
         }
     }
 
+    /**
+     * The gateway answers a service's silence with a 504 problem, after up to 10 minutes for an upload or a plan
+     * import: the Ingress must wait longer than the longest of its timeouts, or the caller gets nginx's bare 504.
+     */
+    @Test
+    void theIngressWaitsLongerThanTheGatewayDoes() {
+        Map<String, Object> annotations = map(k8s.one("Ingress"), "metadata", "annotations");
+        long read = Long.parseLong(String.valueOf(annotations.get("nginx.ingress.kubernetes.io/proxy-read-timeout")));
+        var gateway = Repository.applicationProperties("gateway");
+        for (String key : List.of("request-timeout", "upload-timeout", "stream-timeout", "long-timeout")) {
+            String value = gateway.getProperty("duban.gateway." + key);
+            assertNotNull(value, "gateway's application.properties sets duban.gateway." + key);
+            long seconds = java.time.Duration.parse("PT" + value.toUpperCase()).toSeconds();
+            assertTrue(read > seconds, "the Ingress waits " + read + " s, the gateway up to " + value + " (" + key + ")");
+        }
+    }
+
     /** "32M", "32m", "10240k", "1048576". */
     private static long bytes(String size) {
         String value = size.strip().toLowerCase();
