@@ -48,7 +48,7 @@ const en: typeof zh = {
   },
   delegate: {
     action: 'Delegate', title: 'Delegate to units below', units: 'Units below', unitsHint: 'Tick the units to take it on; open a unit to see the level below.', chosen: 'Units and due dates',
-    due: 'Due', dueHint: 'No later than your own due date ({due})', note: 'Requirement', notePlaceholder: 'e.g. carry it out locally and report progress monthly',
+    due: 'Due', dueHint: 'No later than your own due date ({due})', ongoing: 'Ongoing', ongoingHint: 'Your share is ongoing work: a unit without a date carries it on as ongoing work too.', note: 'Requirement', notePlaceholder: 'e.g. carry it out locally and report progress monthly',
     role: 'Role', none: 'Your unit has no units below it to delegate to.', remove: 'Remove', done: 'Delegated to {n} units.', send: 'Delegate',
     tree: 'Delegated work', summary: '{completed} of {total} units below completed', noChildren: 'Not delegated.', open: 'Open',
   },

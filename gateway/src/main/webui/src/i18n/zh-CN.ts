@@ -46,7 +46,7 @@ export default {
   },
   delegate: {
     action: '分解下达', title: '分解下达至下级单位', units: '下级单位', unitsHint: '勾选承办单位，可展开查看下一级。', chosen: '已选单位及完成时限',
-    due: '完成时限', dueHint: '不得晚于本单位时限（{due}）', note: '工作要求', notePlaceholder: '如：请结合实际抓好落实，每月报送进展',
+    due: '完成时限', dueHint: '不得晚于本单位时限（{due}）', ongoing: '长期坚持', ongoingHint: '本单位任务为持续推进，未选时限的下级任务同为持续推进。', note: '工作要求', notePlaceholder: '如：请结合实际抓好落实，每月报送进展',
     role: '分工', none: '本单位暂无下级单位，无法分解下达。', remove: '移除', done: '已分解下达至 {n} 个单位。', send: '下达',
     tree: '分解落实情况', summary: '下级单位 {completed}/{total} 已办结', noChildren: '尚未分解下达。', open: '查看',
   },

@@ -11,7 +11,7 @@ describe('delegating children', () => {
       .toEqual({ 'items[1].dueDate': 'validation.delegateAfterParent' })
   })
 
-  it('needs a date under a dated parent, none under ongoing work', () => {
+  it('needs a date under a dated parent; under ongoing work any date or none', () => {
     expect(delegationProblems([child('gov-340123', null)], '2022-12-31')).toEqual({ 'items[0].dueDate': 'validation.delegateDueRequired' })
     expect(delegationProblems([child('gov-340123', null)], undefined)).toEqual({})
     expect(delegationProblems([child('gov-340123', '2030-01-01')], null)).toEqual({})
@@ -28,7 +28,8 @@ describe('delegating children', () => {
     expect(delegationBody([child('gov-340123', '2022-12-31', '  '), child('hf-sjzyj', '2022-11-30', ' 按月报送 ')], '2022-12-31')).toEqual({
       items: [{ unitCode: 'gov-340123', role: 'RESPONSIBLE' }, { unitCode: 'hf-sjzyj', role: 'RESPONSIBLE', dueDate: '2022-11-30', note: '按月报送' }],
     })
-    expect(delegationBody([child('gov-340123', '2022-11-30')], undefined)).toEqual({ items: [{ unitCode: 'gov-340123', role: 'RESPONSIBLE' }] })
+    expect(delegationBody([child('gov-340123', null), child('hf-sjzyj', '2022-11-30')], undefined))
+      .toEqual({ items: [{ unitCode: 'gov-340123', role: 'RESPONSIBLE' }, { unitCode: 'hf-sjzyj', role: 'RESPONSIBLE', dueDate: '2022-11-30' }] })
   })
 })
 

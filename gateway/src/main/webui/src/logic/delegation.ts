@@ -60,13 +60,16 @@ export function delegationProblems(children: ChildDraft[], parentDue: string | n
   return problems
 }
 
-/** The request body: a child's date only when it differs from the parent's (the API defaults to the parent's; ongoing work stays ongoing). */
+/**
+ * The request body: a child's date only when it differs from the parent's (the API defaults to the parent's; under
+ * ongoing work a child without a date is ongoing too, one with a date is due then).
+ */
 export function delegationBody(children: ChildDraft[], parentDue: string | null | undefined) {
   return {
     items: children.map((c) => ({
       unitCode: c.unitCode,
       role: c.role,
-      ...(parentDue && c.dueDate && c.dueDate !== parentDue ? { dueDate: c.dueDate } : {}),
+      ...(c.dueDate && c.dueDate !== parentDue ? { dueDate: c.dueDate } : {}),
       ...(c.note.trim() ? { note: c.note.trim() } : {}),
     })),
   }
