@@ -448,6 +448,8 @@ class ConsoleStoryTest {
         Browser.await(Duration.ofSeconds(30)).until(d -> Browser.all("[data-test=urged-already]").stream()
                 .anyMatch(e -> e.isDisplayed() && e.getText().contains("今日已催办")));
         Browser.screenshot("23-hefei-urged-already");
+        Browser.click(Browser.shown(".el-dialog__footer .el-button:not([data-test=confirm-urge])"));
+        Browser.await(Duration.ofSeconds(30)).until(d -> Browser.all("[data-test=urged-already]").stream().noneMatch(WebElement::isDisplayed));
         signOut();
 
         // 肥西县 signs for its part, starts and submits it
