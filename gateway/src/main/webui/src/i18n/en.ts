@@ -59,7 +59,7 @@ const en: typeof zh = {
   },
   shares: {
     title: 'Lead unit’s view', link: 'Every share (lead unit)', intro: 'Every unit’s share of this task, at every level.', level: 'Level', delegatedBy: 'Delegated by',
-    empty: 'No shares.', issued: 'As issued',
+    empty: 'No shares.', issued: 'As issued', allLevels: 'Every level',
   },
   myTasks: { title: 'Task list', filterStatus: 'Status', colours: 'Red: overdue; yellow: due within 7 days or returned; green: on track.', empty: 'Nothing assigned to your unit.' },
   inbox: { title: 'Inbox', unreadOnly: 'Unread only', markRead: 'Mark read', read: 'Read', unread: 'Unread', empty: 'No messages.', kinds: { DUE_SOON: 'Due soon', DUE_TODAY: 'Due today', OVERDUE: 'Overdue', ESCALATION: 'Escalation', PROGRESS_REPORT_DUE: 'Report due', ACKNOWLEDGE_DUE: 'Sign for', MILESTONE_DUE: 'Milestone due', MILESTONE_OVERDUE: 'Milestone overdue', URGE: 'Urged', WEBHOOK_DISABLED: 'Webhook off' } },

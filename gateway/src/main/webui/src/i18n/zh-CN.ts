@@ -57,7 +57,7 @@ export default {
   },
   shares: {
     title: '牵头协调', link: '各单位办理情况（牵头）', intro: '本任务各层级所有承办单位的办理情况。', level: '层级', delegatedBy: '交办单位',
-    empty: '暂无承办单位。', issued: '方案分工',
+    empty: '暂无承办单位。', issued: '方案分工', allLevels: '全部层级',
   },
   myTasks: { title: '任务清单', filterStatus: '办理状态', colours: '红色为逾期，黄色为7日内到期或被退回，绿色为正常推进。', empty: '暂无分派给本单位的任务。' },
   inbox: { title: '消息提醒', unreadOnly: '只看未读', markRead: '标为已读', read: '已读', unread: '未读', empty: '暂无消息。', kinds: { DUE_SOON: '临期提醒', DUE_TODAY: '到期提醒', OVERDUE: '逾期提醒', ESCALATION: '逾期督办', PROGRESS_REPORT_DUE: '进展报送提醒', ACKNOWLEDGE_DUE: '签收提醒', MILESTONE_DUE: '节点临期提醒', MILESTONE_OVERDUE: '节点逾期提醒', URGE: '催办', WEBHOOK_DISABLED: '推送停用' } },
