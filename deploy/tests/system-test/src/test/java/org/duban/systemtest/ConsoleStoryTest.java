@@ -490,7 +490,7 @@ class ConsoleStoryTest {
         act("submit", "各下级单位均已办结，本级任务完成");
         Browser.visible("[data-test=assignment][data-status=SUBMITTED]");
         Browser.size(Browser.PHONE);
-        Browser.visible("[data-test=children] a[data-unit=" + BUREAU + "]");
+        Browser.script("arguments[0].scrollIntoView()", Browser.visible("[data-test=children] a[data-unit=" + BUREAU + "]"));
         Browser.screenshot("25-hefei-tree-phone");
         Browser.size(Browser.DESKTOP);
         assertEquals("SUBMITTED", Gateway.as(Users.office()).when().get("/api/assignments/" + share).then().statusCode(200).extract().path("status"));
