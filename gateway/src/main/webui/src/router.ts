@@ -20,6 +20,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/queue', component: () => import('./pages/QueuePage.vue'), meta: { who: 'office' } },
   { path: '/reminders', component: () => import('./pages/RemindersPage.vue'), meta: { who: 'office' } },
   { path: '/tasks/:id', component: () => import('./pages/TaskPage.vue'), meta: { who: 'any' }, props: true },
+  { path: '/tasks/:id/shares', component: () => import('./pages/TaskSharesPage.vue'), meta: { who: 'any' }, props: true },
   { path: '/assignments/:id', component: () => import('./pages/AssignmentPage.vue'), meta: { who: 'any' }, props: true },
   { path: '/my-tasks', component: () => import('./pages/UnitTasksPage.vue'), meta: { who: 'unit' } },
   { path: '/inbox', component: () => import('./pages/InboxPage.vue'), meta: { who: 'unit' } },

@@ -42,11 +42,27 @@ const en: typeof zh = {
     title: 'Assignment', start: 'Start', startNote: 'Note', started: 'Started.', report: 'Report progress', percent: 'Percent done', text: 'Progress',
     reported: 'Progress reported.', submit: 'Submit as done', submitNote: 'What was done', submitted: 'Submitted; the office will review it.', extension: 'Ask for an extension', requested: 'Extension requested.',
     history: 'History', extensions: 'Extension requests', dueIn: 'Due', returnedHint: 'The office returned this; carry on as it asked.',
-    kinds: { CREATED: 'Assigned', STATUS_CHANGED: 'Status', PROGRESS_REPORTED: 'Progress', DUE_DATE_CHANGED: 'Due date', REPLACED: 'Units named', ACKNOWLEDGED: 'Signed for', MILESTONE_CHANGED: 'Milestone', UNIT_UPDATED: 'Unit changed' },
+    kinds: { CREATED: 'Assigned', STATUS_CHANGED: 'Status', PROGRESS_REPORTED: 'Progress', DUE_DATE_CHANGED: 'Due date', REPLACED: 'Units named', ACKNOWLEDGED: 'Signed for', MILESTONE_CHANGED: 'Milestone', UNIT_UPDATED: 'Unit changed', DELEGATED: 'Delegated', CHILDREN_CHANGED: 'Units below', URGED: 'Urged' },
     extStatus: { PENDING: 'Pending', APPROVED: 'Granted', REJECTED: 'Refused' },
+    submittedToDelegator: 'Submitted; the unit that delegated it will review it.', delegatedBy: 'Delegated by', level: 'Level', levelN: 'Level {n} below', parent: 'Parent assignment',
+  },
+  delegate: {
+    action: 'Delegate', title: 'Delegate to units below', units: 'Units below', unitsHint: 'Tick the units to take it on; open a unit to see the level below.', chosen: 'Units and due dates',
+    due: 'Due', dueHint: 'No later than your own due date ({due})', ongoing: 'Ongoing', ongoingHint: 'Your share is ongoing work: a unit without a date carries it on as ongoing work too.', note: 'Requirement', notePlaceholder: 'e.g. carry it out locally and report progress monthly',
+    role: 'Role', none: 'Your unit has no units below it to delegate to.', remove: 'Remove', done: 'Delegated to {n} units.', send: 'Delegate',
+    tree: 'Delegated work', summary: '{completed} of {total} units below completed', noChildren: 'Not delegated.', open: 'Open',
+  },
+  urge: {
+    action: 'Urge', title: 'Urge', message: 'Message', placeholder: 'This task is nearly due: please press on and report progress.',
+    sent: 'Urged; the unit is told on every channel.', already: 'Already urged today; you may urge again tomorrow.', alreadyIn: 'Already urged today; you may urge again in about {hours} hours.',
+    default: 'Please press on with this task and report progress.',
+  },
+  shares: {
+    title: 'Lead unit’s view', link: 'Every share (lead unit)', intro: 'Every unit’s share of this task, at every level.', level: 'Level', delegatedBy: 'Delegated by',
+    empty: 'No shares.', issued: 'As issued', allLevels: 'Every level',
   },
   myTasks: { title: 'Task list', filterStatus: 'Status', colours: 'Red: overdue; yellow: due within 7 days or returned; green: on track.', empty: 'Nothing assigned to your unit.' },
-  inbox: { title: 'Inbox', unreadOnly: 'Unread only', markRead: 'Mark read', read: 'Read', unread: 'Unread', empty: 'No messages.', kinds: { DUE_SOON: 'Due soon', DUE_TODAY: 'Due today', OVERDUE: 'Overdue', ESCALATION: 'Escalation', PROGRESS_REPORT_DUE: 'Report due', ACKNOWLEDGE_DUE: 'Sign for', MILESTONE_DUE: 'Milestone due', MILESTONE_OVERDUE: 'Milestone overdue', WEBHOOK_DISABLED: 'Webhook off' } },
+  inbox: { title: 'Inbox', unreadOnly: 'Unread only', markRead: 'Mark read', read: 'Read', unread: 'Unread', empty: 'No messages.', kinds: { DUE_SOON: 'Due soon', DUE_TODAY: 'Due today', OVERDUE: 'Overdue', ESCALATION: 'Escalation', PROGRESS_REPORT_DUE: 'Report due', ACKNOWLEDGE_DUE: 'Sign for', MILESTONE_DUE: 'Milestone due', MILESTONE_OVERDUE: 'Milestone overdue', URGE: 'Urged', WEBHOOK_DISABLED: 'Webhook off' } },
   reminders: {
     title: 'Reminders', policy: 'Policy', plan: 'Plan', default: 'Default policy', leadDays: 'Days ahead', leadDaysHint: 'e.g. 30, 7, 1',
     onDueDate: 'On the due date', overdueRepeatDays: 'Repeat when overdue every (days)', escalateAfterDays: 'Escalate after (days overdue)', ongoingReportEvery: 'Ongoing work reports',
@@ -75,6 +91,8 @@ const en: typeof zh = {
     progressTextRequired: 'Say what was done', tooLong4000: 'At most 4000 characters', tooLong2000: 'At most 2000 characters', percentRange: 'A whole number from 0 to 100',
     untilRequired: 'Choose a date', untilAfterDue: 'Later than the due date and today', reasonRequired: 'Give a reason', noteRequired: 'Say why it goes back',
     importType: 'Only .docx, .xlsx or .txt plan documents', importEmpty: 'The file is empty', importTooLarge: 'Larger than 10 MB', leadDays: 'Whole days from 0 to 366',
+    delegateNoUnit: 'Choose at least one unit below', delegateTwice: 'This unit is chosen already', delegateDueRequired: 'Choose a due date', delegateAfterParent: 'No later than your own due date',
+    urgeMessageRequired: 'Write a message', tooLong500: 'At most 500 characters',
   },
 }
 export default en

@@ -40,11 +40,27 @@ export default {
     title: '责任分工详情', start: '开始办理', startNote: '启动说明', started: '已开始办理。', report: '报送进展', percent: '完成比例', text: '进展情况',
     reported: '进展已报送。', submit: '报送办结', submitNote: '办结情况说明', submitted: '已报送，等待督查室审核。', extension: '申请延期', requested: '延期申请已提交。',
     history: '办理记录', extensions: '延期申请', dueIn: '时限', returnedHint: '此项任务已被督查室退回，请按意见继续办理。',
-    kinds: { CREATED: '任务分派', STATUS_CHANGED: '状态变更', PROGRESS_REPORTED: '报送进展', DUE_DATE_CHANGED: '时限调整', REPLACED: '核定单位', ACKNOWLEDGED: '签收', MILESTONE_CHANGED: '节点变更', UNIT_UPDATED: '单位信息变更' },
+    kinds: { CREATED: '任务分派', STATUS_CHANGED: '状态变更', PROGRESS_REPORTED: '报送进展', DUE_DATE_CHANGED: '时限调整', REPLACED: '核定单位', ACKNOWLEDGED: '签收', MILESTONE_CHANGED: '节点变更', UNIT_UPDATED: '单位信息变更', DELEGATED: '分解下达', CHILDREN_CHANGED: '下级办理情况', URGED: '催办' },
     extStatus: { PENDING: '待审批', APPROVED: '已同意', REJECTED: '未同意' },
+    submittedToDelegator: '已报送，等待交办单位审核。', delegatedBy: '交办单位', level: '层级', levelN: '第{n}级下达', parent: '上级任务',
+  },
+  delegate: {
+    action: '分解下达', title: '分解下达至下级单位', units: '下级单位', unitsHint: '勾选承办单位，可展开查看下一级。', chosen: '已选单位及完成时限',
+    due: '完成时限', dueHint: '不得晚于本单位时限（{due}）', ongoing: '长期坚持', ongoingHint: '本单位任务为持续推进，未选时限的下级任务同为持续推进。', note: '工作要求', notePlaceholder: '如：请结合实际抓好落实，每月报送进展',
+    role: '分工', none: '本单位暂无下级单位，无法分解下达。', remove: '移除', done: '已分解下达至 {n} 个单位。', send: '下达',
+    tree: '分解落实情况', summary: '下级单位 {completed}/{total} 已办结', noChildren: '尚未分解下达。', open: '查看',
+  },
+  urge: {
+    action: '催办', title: '催办', message: '催办意见', placeholder: '该项任务已临近完成时限，请抓紧办理并及时报送进展。',
+    sent: '已催办，对方将通过各渠道收到提醒。', already: '今日已催办该事项，请明日再催。', alreadyIn: '今日已催办该事项，约 {hours} 小时后可再次催办。',
+    default: '请抓紧办理该项任务，并及时报送工作进展。',
+  },
+  shares: {
+    title: '牵头协调', link: '各单位办理情况（牵头）', intro: '本任务各层级所有承办单位的办理情况。', level: '层级', delegatedBy: '交办单位',
+    empty: '暂无承办单位。', issued: '方案分工', allLevels: '全部层级',
   },
   myTasks: { title: '任务清单', filterStatus: '办理状态', colours: '红色为逾期，黄色为7日内到期或被退回，绿色为正常推进。', empty: '暂无分派给本单位的任务。' },
-  inbox: { title: '消息提醒', unreadOnly: '只看未读', markRead: '标为已读', read: '已读', unread: '未读', empty: '暂无消息。', kinds: { DUE_SOON: '临期提醒', DUE_TODAY: '到期提醒', OVERDUE: '逾期提醒', ESCALATION: '逾期督办', PROGRESS_REPORT_DUE: '进展报送提醒', ACKNOWLEDGE_DUE: '签收提醒', MILESTONE_DUE: '节点临期提醒', MILESTONE_OVERDUE: '节点逾期提醒', WEBHOOK_DISABLED: '推送停用' } },
+  inbox: { title: '消息提醒', unreadOnly: '只看未读', markRead: '标为已读', read: '已读', unread: '未读', empty: '暂无消息。', kinds: { DUE_SOON: '临期提醒', DUE_TODAY: '到期提醒', OVERDUE: '逾期提醒', ESCALATION: '逾期督办', PROGRESS_REPORT_DUE: '进展报送提醒', ACKNOWLEDGE_DUE: '签收提醒', MILESTONE_DUE: '节点临期提醒', MILESTONE_OVERDUE: '节点逾期提醒', URGE: '催办', WEBHOOK_DISABLED: '推送停用' } },
   reminders: {
     title: '提醒设置', policy: '提醒规则', plan: '适用方案', default: '默认规则', leadDays: '提前提醒天数', leadDaysHint: '多个天数用逗号分隔，如 30，7，1',
     onDueDate: '到期当日提醒', overdueRepeatDays: '逾期后每隔（天）再提醒', escalateAfterDays: '逾期多少天后上报督查室', ongoingReportEvery: '长期任务进展报送周期',
@@ -73,5 +89,7 @@ export default {
     progressTextRequired: '请填写进展情况', tooLong4000: '不超过 4000 字', tooLong2000: '不超过 2000 字', percentRange: '完成比例为 0 至 100 的整数',
     untilRequired: '请选择延期日期', untilAfterDue: '延期日期应晚于现有完成时限和今天', reasonRequired: '请填写申请理由', noteRequired: '请填写退回意见',
     importType: '仅支持 .docx、.xlsx、.txt 格式的方案文件', importEmpty: '文件为空', importTooLarge: '文件超过 10MB', leadDays: '请填写 0 至 366 之间的整数天数',
+    delegateNoUnit: '请至少选择一个下级单位', delegateTwice: '该单位已选择', delegateDueRequired: '请选择完成时限', delegateAfterParent: '不得晚于本单位的完成时限',
+    urgeMessageRequired: '请填写催办意见', tooLong500: '不超过 500 字',
   },
 }

@@ -53,6 +53,9 @@ class ConsoleStoryTest {
     };
 
     private static final String HEFEI = "gov-340100";
+    private static final String FEIXI = "gov-340123";
+    /** 合肥市数据资源局, which Hefei's unit-admin adds under gov-340100 in the delegation story. */
+    private static final String BUREAU = "hf-sjzyj";
     private static String gateway;
     private static long planId;
 
@@ -382,6 +385,137 @@ class ConsoleStoryTest {
         Browser.get().get(gateway + "/plans");
         Browser.visible("#username");
         assertTrue(Browser.get().getCurrentUrl().startsWith(SystemStack.get().keycloak.url()), Browser.get().getCurrentUrl());
+    }
+
+    /**
+     * Issue 17: Hefei (hefei-admin, unit-admin of gov-340100) adds 合肥市数据资源局 under itself and delegates its share
+     * of task 22 (ongoing work) to 肥西县 and to the new bureau, with a date for the bureau; urges 肥西县 and is told it did
+     * so today already when it tries again; 肥西县 signs for, starts and submits its part; Hefei may not submit its own
+     * share while its children are open (the console says which), approves both, and then submits it. The office reads
+     * every level of the task in the lead unit's view.
+     */
+    @Test
+    void hefeiDelegatesTask22DownItsTreeAndSupervisesIt() throws IOException {
+        importThroughTheConsole();
+        long share = SamplePlan.taskOf(planId, 22).get(HEFEI);
+        // the console has no unit registry screen: Hefei's unit-admin adds its bureau through the API; the bureau's staff
+        // get an account
+        Gateway.as(Users.hefeiAdmin()).body(Map.of("code", BUREAU, "name", "合肥市数据资源局", "shortName", "市数据资源局",
+                "level", "CITY", "type", "DEPARTMENT", "parentCode", HEFEI)).when().post("/api/units").then().statusCode(201);
+        String bureauStaff = Users.unitStaff("hf-sjzyj", BUREAU);
+        Gateway.as(Users.hefeiAdmin()).when().post("/api/assignments/" + share + "/acknowledge").then().statusCode(200);
+        Gateway.move(Users.hefeiAdmin(), share, "IN_PROGRESS", "已签收并启动，拟分解至县区和市直部门");
+
+        long begin = System.nanoTime();
+        signIn("hefei-admin");
+        Browser.get().get(gateway + "/assignments/" + share);
+        Browser.visible("[data-test=assignment][data-status=IN_PROGRESS]");
+        Browser.waitForText("[data-test=children]", "尚未分解下达");
+        Browser.click(Browser.clickable("button[data-test=delegate]"));
+        tick(FEIXI);
+        tick(BUREAU);
+        Browser.shown(".el-dialog [data-child-unit=" + BUREAU + "] input").sendKeys("2022-11-30", Keys.ENTER);
+        Browser.shown(".el-dialog textarea[data-test=delegate-note], .el-dialog [data-test=delegate-note] textarea").sendKeys("请结合实际抓好落实，每月报送进展");
+        Browser.screenshot("21-hefei-delegate");
+        Browser.click(Browser.shown("button[data-test=confirm-delegate]"));
+        Browser.visible("[data-test=children] a[data-unit=" + FEIXI + "]");
+        Browser.visible("[data-test=children] a[data-unit=" + BUREAU + "]");
+        Browser.visible("[data-test=children-summary][data-count='2'][data-completed='0']");
+        Browser.screenshot("22-hefei-delegated-tree");
+        List<Map<String, Object>> children = Gateway.allOf(Users.hefeiAdmin(), "/api/assignments/" + share + "/children");
+        Map<String, Map<String, Object>> byUnit = new java.util.HashMap<>();
+        children.forEach(c -> byUnit.put((String) c.get("unitCode"), c));
+        assertEquals(java.util.Set.of(FEIXI, BUREAU), byUnit.keySet());
+        assertEquals(null, byUnit.get(FEIXI).get("dueDate"), "under ongoing work a unit without a date carries it on as ongoing");
+        assertEquals("2022-11-30", byUnit.get(BUREAU).get("dueDate"));
+        for (Map<String, Object> child : children) {
+            assertEquals(HEFEI, child.get("delegatedBy"));
+            assertEquals(share, ((Number) child.get("parentId")).longValue());
+            assertEquals(1, ((Number) child.get("depth")).intValue());
+        }
+        long feixiChild = Gateway.id(byUnit.get(FEIXI));
+        long bureauChild = Gateway.id(byUnit.get(BUREAU));
+
+        // 催办: once a day per sender; the second time the same day the console says so
+        Browser.click(Browser.clickable("[data-test=children] a[data-unit=" + FEIXI + "]"));
+        Browser.await(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/assignments/" + feixiChild));
+        Browser.waitForText("[data-test=assignment] [data-test=parent]", "合肥市人民政府");
+        Browser.click(Browser.clickable("button[data-test=urge]"));
+        Browser.click(Browser.shown("button[data-test=confirm-urge]"));
+        Browser.waitForText("[data-test=history]", "请抓紧办理该项任务");
+        Browser.click(Browser.clickable("button[data-test=urge]"));
+        Browser.click(Browser.shown("button[data-test=confirm-urge]"));
+        Browser.await(Duration.ofSeconds(30)).until(d -> Browser.all("[data-test=urged-already]").stream()
+                .anyMatch(e -> e.isDisplayed() && e.getText().contains("今日已催办")));
+        Browser.screenshot("23-hefei-urged-already");
+        Browser.click(Browser.shown(".el-dialog__footer .el-button:not([data-test=confirm-urge])"));
+        Browser.await(Duration.ofSeconds(30)).until(d -> Browser.all("[data-test=urged-already]").stream().noneMatch(WebElement::isDisplayed));
+        signOut();
+
+        // 肥西县 signs for its part, starts and submits it
+        signIn("feixi");
+        Browser.get().get(gateway + "/assignments/" + feixiChild);
+        Browser.visible("[data-test=assignment][data-status=NOT_STARTED]");
+        Browser.click(Browser.clickable("button[data-test=acknowledge]"));
+        Browser.click(Browser.clickable(".el-message-box__btns .el-button--primary"));
+        Browser.visible("[data-test=signed]");
+        act("start", "已签收，立即部署落实");
+        Browser.visible("[data-test=assignment][data-status=IN_PROGRESS]");
+        act("submit", "已按标准目录完成基层各领域主动公开事项梳理发布");
+        Browser.visible("[data-test=assignment][data-status=SUBMITTED]");
+        assertTrue(Browser.all("button[data-test=approve]").isEmpty(), "a unit does not approve its own work");
+        Browser.screenshot("24-feixi-submitted");
+        signOut();
+        // the bureau does its part through the API
+        Gateway.as(bureauStaff).when().post("/api/assignments/" + bureauChild + "/acknowledge").then().statusCode(200);
+        Gateway.move(bureauStaff, bureauChild, "IN_PROGRESS", "已启动");
+        Gateway.move(bureauStaff, bureauChild, "SUBMITTED", "数据开放相关事项已公开");
+
+        // Hefei cannot submit while its children are open, approves both, then submits its share
+        signIn("hefei-admin");
+        Browser.get().get(gateway + "/assignments/" + share);
+        Browser.visible("[data-test=children-summary][data-count='2'][data-completed='0']");
+        act("submit", "本级任务已完成");
+        Browser.waitForText(".el-message--error", "下级单位尚未办结");
+        Browser.click(Browser.shown(".el-dialog__footer .el-button:not([data-test=confirm])"));
+        for (long child : List.of(feixiChild, bureauChild)) {
+            Browser.get().get(gateway + "/assignments/" + child);
+            Browser.visible("[data-test=assignment][data-status=SUBMITTED]");
+            act("approve", "同意办结");
+            Browser.visible("[data-test=assignment][data-status=COMPLETED]");
+        }
+        Browser.click(Browser.clickable("[data-test=assignment] a[data-test=parent]"));
+        Browser.visible("[data-test=children-summary][data-count='2'][data-completed='2']");
+        Browser.visible("[data-test=children] a[data-unit=" + FEIXI + "][data-status=COMPLETED]");
+        act("submit", "各下级单位均已办结，本级任务完成");
+        Browser.visible("[data-test=assignment][data-status=SUBMITTED]");
+        Browser.size(Browser.PHONE);
+        Browser.script("arguments[0].scrollIntoView()", Browser.visible("[data-test=children] a[data-unit=" + BUREAU + "]"));
+        Browser.screenshot("25-hefei-tree-phone");
+        Browser.size(Browser.DESKTOP);
+        assertEquals("SUBMITTED", Gateway.as(Users.office()).when().get("/api/assignments/" + share).then().statusCode(200).extract().path("status"));
+        signOut();
+
+        // every level of the task in one view, as the office (and a lead unit) reads it
+        signIn("office");
+        long task = ((Number) Gateway.as(Users.office()).when().get("/api/assignments/" + share).then().extract().path("taskId")).longValue();
+        Browser.get().get(gateway + "/tasks/" + task);
+        Browser.click(Browser.clickable("a[data-test=task-shares-link]"));
+        Browser.visible("[data-test=task-shares] a[data-share='" + share + "']"); // every level, the issued shares first
+        // the level delegated once (the task's 137 issued shares fill the first pages)
+        Browser.get().get(gateway + "/tasks/" + task + "/shares?depth=1");
+        Browser.visible("[data-test=task-shares] a[data-share='" + feixiChild + "'][data-status=COMPLETED]");
+        Browser.visible("[data-test=task-shares] a[data-share='" + bureauChild + "'][data-status=COMPLETED]");
+        Browser.waitForText("[data-test=task-shares]", "合肥市人民政府");
+        Browser.screenshot("26-office-task-shares");
+        signOut();
+        System.out.printf("Console: the delegation story took %d ms in the browser%n", (System.nanoTime() - begin) / 1_000_000);
+    }
+
+    /** Ticks a unit in the delegation dialog's tree of units below. */
+    private static void tick(String unit) {
+        Browser.click(Browser.shown(".el-dialog .el-tree-node__content:has(span[data-unit='" + unit + "']) label.el-checkbox"));
+        Browser.shown(".el-dialog [data-child-unit='" + unit + "']");
     }
 
     /** Hefei's share of a task with a date that no other story touches, not started. */
