@@ -31,61 +31,79 @@ public class ScoreQueries {
     /** The day an instant falls on in the plan's time zone. */
     private static final String DAY = "CAST(%s AT TIME ZONE :zone AS date)";
 
-    /** The reporting period a day falls in: calendar months since year 0, in blocks of :months. */
-    private static final String PERIOD = "((CAST(EXTRACT(YEAR FROM %1$s) AS int) * 12 + CAST(EXTRACT(MONTH FROM %1$s) AS int) - 1) / :months)";
+    /**
+     * The reporting period a local day or timestamp falls in: calendar months since year 0, in blocks of :months
+     * ({@code date_part}, not {@code EXTRACT}: the latter computes in {@code numeric}, several times slower per row).
+     */
+    private static final String PERIOD = "((CAST(date_part('year', %1$s) AS int) * 12 + CAST(date_part('month', %1$s) AS int) - 1) / :months)";
 
     private static final String CREATED_DAYS = """
             SELECT DISTINCT CAST(a.created_at AT TIME ZONE :zone AS date) FROM assignment a
              WHERE a.plan_id = :plan AND NOT a.superseded AND a.unit_code IS NOT NULL AND a.created_at < :end
             """;
 
-    /** Every counted assignment as of :asOf (end :end), one row each: table f. */
+    /**
+     * Every counted assignment as of :asOf (end :end), one row each: table f. The history is read in three narrow
+     * passes, each joined to the counted assignments by hash and aggregated without sorting per assignment: the first
+     * completion (c), the few due-date changes (d), the distinct reporting periods reported in (r, one row per
+     * assignment and period, counted against the assignment's owed periods in o).
+     */
     private static final String ASSIGNMENTS = """
-            WITH w AS (
-                SELECT CAST(d AS date) AS created_on, CAST(l AS date) AS acknowledge_by
-                  FROM unnest(string_to_array(:createdDays, ','), string_to_array(:acknowledgeBy, ',')) AS w(d, l)),
+            WITH w AS MATERIALIZED (
+                SELECT CAST(string_to_array(:createdDays, ',') AS date[]) AS created_on,
+                       CAST(string_to_array(:acknowledgeBy, ',') AS date[]) AS acknowledge_by),
             a AS (
                 SELECT a.id, a.unit_code, a.unit_name, a.task_number, a.role, t.category_ordinal, a.due_date,
                        CREATED_ON AS created_on,
+                       w.acknowledge_by[array_position(w.created_on, CREATED_ON)] AS acknowledge_by,
                        CASE WHEN a.acknowledged_at < :end THEN ACKNOWLEDGED_ON END AS acknowledged_on,
                        (:reportAll OR t.deadline_kind = 'ONGOING') AS reports_owed
-                  FROM assignment a JOIN task t ON t.id = a.task_id
+                  FROM assignment a JOIN task t ON t.id = a.task_id CROSS JOIN w
                  WHERE a.plan_id = :plan AND NOT a.superseded AND a.unit_code IS NOT NULL AND a.created_at < :end
+                       AND array_position(w.created_on, CREATED_ON) IS NOT NULL
                        /*CATEGORY*/ /*UNIT*/),
-            h AS (
-                SELECT x.assignment_id,
-                       min(HISTORY_DAY) FILTER (WHERE x.kind = 'STATUS_CHANGED' AND x.to_status = 'COMPLETED' AND x.at < :end)
-                           AS completed_on,
-                       (array_agg(x.to_date ORDER BY x.at DESC, x.id DESC) FILTER (WHERE x.kind = 'DUE_DATE_CHANGED' AND x.at < :end))[1]
-                           AS moved_due,
-                       (array_agg(x.from_date ORDER BY x.at, x.id) FILTER (WHERE x.kind = 'DUE_DATE_CHANGED'))[1] AS first_due,
-                       array_agg(DISTINCT HISTORY_PERIOD) FILTER (WHERE x.kind <> 'DUE_DATE_CHANGED' AND x.to_status IS DISTINCT FROM 'COMPLETED'
-                           AND x.at < :end) AS report_periods
+            c AS (
+                SELECT x.assignment_id, min(HISTORY_DAY) AS completed_on
                   FROM assignment_history x JOIN a ON a.id = x.assignment_id
-                 WHERE x.kind IN ('PROGRESS_REPORTED', 'DUE_DATE_CHANGED')
-                    OR (x.kind = 'STATUS_CHANGED' AND x.to_status IN ('SUBMITTED', 'COMPLETED'))
+                 WHERE x.kind = 'STATUS_CHANGED' AND x.to_status = 'COMPLETED' AND x.at < :end
                  GROUP BY x.assignment_id),
+            d AS (
+                SELECT x.assignment_id,
+                       (array_agg(x.to_date ORDER BY x.at DESC, x.id DESC) FILTER (WHERE x.at < :end))[1] AS moved_due,
+                       (array_agg(x.from_date ORDER BY x.at, x.id))[1] AS first_due
+                  FROM assignment_history x JOIN a ON a.id = x.assignment_id
+                 WHERE x.kind = 'DUE_DATE_CHANGED'
+                 GROUP BY x.assignment_id),
+            r AS (
+                SELECT p.assignment_id, array_agg(p.period) AS periods
+                  FROM (SELECT DISTINCT x.assignment_id, HISTORY_PERIOD AS period
+                          FROM assignment_history x JOIN a ON a.id = x.assignment_id
+                         WHERE ((x.kind = 'PROGRESS_REPORTED' AND x.to_status IS DISTINCT FROM 'COMPLETED')
+                                OR (x.kind = 'STATUS_CHANGED' AND x.to_status = 'SUBMITTED'))
+                           AND x.at < :end) AS p
+                 GROUP BY p.assignment_id),
             s AS (
-                SELECT a.*, h.completed_on, COALESCE(h.moved_due, h.first_due, a.due_date) AS due, w.acknowledge_by,
-                       h.report_periods, CREATED_PERIOD + 1 AS first_period,
-                       CASE WHEN h.completed_on IS NULL THEN :lastPeriod ELSE least(:lastPeriod, COMPLETED_PERIOD - 1) END AS last_period
-                  FROM a LEFT JOIN h ON h.assignment_id = a.id JOIN w ON w.created_on = a.created_on),
+                SELECT a.*, c.completed_on, COALESCE(d.moved_due, d.first_due, a.due_date) AS due, r.periods,
+                       FIRST_PERIOD AS first_period, LAST_PERIOD AS last_period
+                  FROM a LEFT JOIN c ON c.assignment_id = a.id LEFT JOIN d ON d.assignment_id = a.id
+                       LEFT JOIN r ON r.assignment_id = a.id),
             f AS (
                 SELECT s.*,
                        CASE WHEN s.completed_on IS NOT NULL THEN COALESCE(greatest(s.completed_on - s.due, 0), 0)
                             WHEN s.due < :asOf THEN :asOf - s.due ELSE 0 END AS overdue_days,
                        CASE WHEN s.reports_owed THEN greatest(s.last_period - s.first_period + 1, 0) ELSE 0 END AS reports_due,
-                       CASE WHEN s.reports_owed AND s.report_periods IS NOT NULL
-                            THEN (SELECT count(*) FROM unnest(s.report_periods) AS p WHERE p BETWEEN s.first_period AND s.last_period)
+                       CASE WHEN s.reports_owed AND s.periods IS NOT NULL
+                            THEN (SELECT count(*) FROM unnest(s.periods) AS p WHERE p BETWEEN s.first_period AND s.last_period)
                             ELSE 0 END AS reports_on_time
                   FROM s)
             """
             .replace("CREATED_ON", DAY.formatted("a.created_at"))
             .replace("ACKNOWLEDGED_ON", DAY.formatted("a.acknowledged_at"))
             .replace("HISTORY_DAY", DAY.formatted("x.at"))
-            .replace("HISTORY_PERIOD", PERIOD.formatted(DAY.formatted("x.at")))
-            .replace("CREATED_PERIOD", PERIOD.formatted("a.created_on"))
-            .replace("COMPLETED_PERIOD", PERIOD.formatted("h.completed_on"));
+            .replace("HISTORY_PERIOD", PERIOD.formatted("(x.at AT TIME ZONE :zone)"))
+            .replace("FIRST_PERIOD", PERIOD.formatted("a.created_on") + " + 1")
+            .replace("LAST_PERIOD", "CASE WHEN c.completed_on IS NULL THEN :lastPeriod ELSE least(:lastPeriod, %s - 1) END"
+                    .formatted(PERIOD.formatted("c.completed_on")));
 
     private static final String PER_UNIT = ASSIGNMENTS + """
             SELECT f.unit_code, min(f.unit_name), count(*),
