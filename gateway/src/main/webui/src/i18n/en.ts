@@ -107,7 +107,7 @@ const en: typeof zh = {
   },
   ranking: {
     title: 'Ranking', asOf: 'As of', level: 'Ranked among', category: 'Category', allCategories: 'All categories', unit: 'Unit', score: 'Score', rank: 'Rank',
-    assignments: 'Assignments', completedOnTime: 'On time', overdue: 'Overdue', overdueDays: 'Overdue days', acknowledged: 'Signed on time', reports: 'Reports on time',
+    assignments: 'Assignments', completedOnTime: 'On time / due', overdue: 'Overdue', overdueDays: 'Overdue days', acknowledged: 'Signed on time / due', reports: 'Reports on time / due', partPoints: '{part} points',
     parts: { completion: 'Completion', overdue: 'Overdue', acknowledge: 'Sign-for', reports: 'Reports' }, ranked: '{n} units ranked',
     chartScores: 'Score per unit', chartCategories: 'Average score per category', chartTrend: 'Scores over time (month ends)', average: 'Average', weights: 'Weights', editWeights: 'Change the scoring',
     weightsSum: 'The weights must add up to 100, now {sum}', defaults: 'The defaults are in use', downloads: 'Bulletin and annual report', bulletin: 'Bulletin', bulletinNumber: 'Number',

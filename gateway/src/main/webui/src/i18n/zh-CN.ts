@@ -105,7 +105,7 @@ export default {
   },
   ranking: {
     title: '考核排名', asOf: '统计日期', level: '排名范围', category: '任务类别', allCategories: '全部类别', unit: '单位', score: '得分', rank: '排名',
-    assignments: '任务数', completedOnTime: '按时办结', overdue: '逾期未办结', overdueDays: '逾期天数', acknowledged: '按时签收', reports: '按期报送',
+    assignments: '任务数', completedOnTime: '按时办结/应办结', overdue: '逾期未办结', overdueDays: '逾期天数', acknowledged: '按时签收/应签收', reports: '按期报送/应报送', partPoints: '{part}得分',
     parts: { completion: '按时办结', overdue: '逾期情况', acknowledge: '按时签收', reports: '按期报送' }, ranked: '共 {n} 个单位参与排名',
     chartScores: '各单位得分', chartCategories: '各类任务平均得分', chartTrend: '得分变化（各月末）', average: '平均分', weights: '考核权重', editWeights: '调整考核设置',
     weightsSum: '四项权重之和应为100，当前为{sum}', defaults: '当前使用默认设置', downloads: '通报与年报', bulletin: '督查通报', bulletinNumber: '文号序号',
