@@ -92,7 +92,7 @@ const en: typeof zh = {
     secretHint: 'The robot\'s signing secret (DingTalk SEC…, Feishu signature check); leave empty when signing is off.',
     editHint: 'For safety the target and secret are not shown: enter them again. Saving replaces the channel with the new settings; the old delivery log is deleted.',
     delivery: {
-      createdAt: 'Queued', title: 'Message', status: 'Status', attempts: 'Attempts', lastError: 'Last error', deliveredAt: 'Delivered', nextAttempt: 'Next attempt', test: 'Test',
+      createdAt: 'Queued', title: 'Message', status: 'Status', attempts: 'Attempts', lastError: 'Result', deliveredAt: 'Delivered', nextAttempt: 'Next attempt', test: 'Test',
       part: 'part {part}/{parts}', statuses: { PENDING: 'Pending', DELIVERED: 'Delivered', FAILED: 'Failed' }, empty: 'Nothing sent yet.',
     },
     targetRequired: 'Enter the target', quietBoth: 'Choose both the start and the end of the quiet hours',

@@ -90,7 +90,7 @@ export default {
     secretHint: '群机器人安全设置中的“加签”密钥（钉钉以 SEC 开头，飞书为签名校验密钥）；未开启加签可不填。',
     editHint: '为保障安全，原接收地址和密钥不再显示，修改时需重新填写。保存后以新设置替换原渠道，原渠道的发送记录随之删除。',
     delivery: {
-      createdAt: '生成时间', title: '消息', status: '状态', attempts: '尝试次数', lastError: '最近错误', deliveredAt: '送达时间', nextAttempt: '下次发送', test: '测试',
+      createdAt: '生成时间', title: '消息', status: '状态', attempts: '尝试次数', lastError: '结果', deliveredAt: '送达时间', nextAttempt: '下次发送', test: '测试',
       part: '第{part}/{parts}部分', statuses: { PENDING: '待发送', DELIVERED: '已送达', FAILED: '未送达' }, empty: '暂无发送记录。',
     },
     targetRequired: '请填写接收地址', quietBoth: '请同时选择免打扰的开始和结束时间',
