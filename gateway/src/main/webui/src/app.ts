@@ -3,7 +3,8 @@ import './styles.css'
 import App from './App.vue'
 import { i18n } from './i18n'
 import { router } from './router'
-import { loadSession } from './session'
+import { isUnit, loadSession } from './session'
+import { startLiveInbox } from './live'
 
 // Element Plus is not installed as a whole: each page imports the components it uses (unplugin-vue-components at
 // build time), with their styles, so a page loads only what it shows.
@@ -16,4 +17,6 @@ export async function start(): Promise<void> {
   }
   await loadSession()
   createApp(App).use(i18n).use(router).mount('#app')
+  // the unread badge and toasts follow the unit's new notifications as they are made
+  if (isUnit()) startLiveInbox()
 }

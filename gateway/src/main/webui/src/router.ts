@@ -1,12 +1,14 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { home, isOffice, isUnit, isViewer } from './session'
 
-type Who = 'office' | 'reader' | 'unit' | 'any'
+type Who = 'office' | 'reader' | 'unit' | 'channels' | 'any'
 
 const allowed: Record<Who, () => boolean> = {
   office: isOffice,
   reader: () => isOffice() || isViewer(),
   unit: isUnit,
+  // a unit's staff their own unit's channels, the office any unit's
+  channels: () => isOffice() || isUnit(),
   any: () => isOffice() || isViewer() || isUnit(),
 }
 
@@ -17,6 +19,9 @@ const routes: RouteRecordRaw[] = [
   { path: '/plans/:id/tasks', component: () => import('./pages/PlanTasksPage.vue'), meta: { who: 'reader' }, props: true },
   { path: '/plans/:id/board', component: () => import('./pages/BoardPage.vue'), meta: { who: 'reader' }, props: true },
   { path: '/board', component: () => import('./pages/BoardPage.vue'), meta: { who: 'reader' } },
+  { path: '/plans/:id/ranking', component: () => import('./pages/RankingPage.vue'), meta: { who: 'reader' }, props: true },
+  { path: '/ranking', component: () => import('./pages/RankingPage.vue'), meta: { who: 'reader' } },
+  { path: '/channels', component: () => import('./pages/ChannelsPage.vue'), meta: { who: 'channels' } },
   { path: '/queue', component: () => import('./pages/QueuePage.vue'), meta: { who: 'office' } },
   { path: '/reminders', component: () => import('./pages/RemindersPage.vue'), meta: { who: 'office' } },
   { path: '/tasks/:id', component: () => import('./pages/TaskPage.vue'), meta: { who: 'any' }, props: true },

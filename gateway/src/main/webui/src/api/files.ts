@@ -1,6 +1,8 @@
 import { ApiError, type Problem, type Schemas } from './client'
 import { fresh } from '../auth'
 
+import { fileNameOf } from '../logic/download'
+
 export { EVIDENCE_TYPES, MAX_EVIDENCE_BYTES, evidenceFileProblem, fileSize } from '../logic/evidence'
 
 export type Attachment = Schemas['Attachment']
@@ -31,12 +33,20 @@ export async function uploadEvidence(assignmentId: number, file: File): Promise<
 
 /** GET /api/attachments/{id}/content with the token, then saved under the file's own name. */
 export async function downloadEvidence(attachment: Attachment): Promise<void> {
-  const response = await fetch(`/api/attachments/${attachment.id}/content`, { headers: { Authorization: `Bearer ${await fresh()}` } })
+  await download(`/api/attachments/${attachment.id}/content`, attachment.fileName ?? `attachment-${attachment.id}`)
+}
+
+/**
+ * A GET answered with a file (evidence, a bulletin, a report), fetched with the token and saved: under the name the
+ * answer's Content-Disposition gives (RFC 6266, `filename*` first), else `fallbackName`. An ApiError when refused.
+ */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const response = await fetch(path, { headers: { Authorization: `Bearer ${await fresh()}` } })
   if (!response.ok) throw await problemOf(response)
   const url = URL.createObjectURL(await response.blob())
   const a = document.createElement('a')
   a.href = url
-  a.download = attachment.fileName ?? `attachment-${attachment.id}`
+  a.download = fileNameOf(response.headers.get('Content-Disposition')) ?? fallbackName
   document.body.append(a)
   a.click()
   a.remove()

@@ -3,7 +3,7 @@ import type zh from './zh-CN'
 const en: typeof zh = {
   app: { title: 'Duban', subtitle: 'Key task supervision', logout: 'Sign out', language: '中文', loading: 'Loading…', retry: 'Reload', noAccess: 'Your account has no Duban role; ask the supervising office.' },
   roles: { admin: 'Office', unit: 'Unit', viewer: 'Viewer', integrator: 'Integrator' },
-  nav: { plans: 'Plans', import: 'Import', board: 'Board', queue: 'Queue', reminders: 'Reminders', myTasks: 'Task list', inbox: 'Inbox' },
+  nav: { plans: 'Plans', import: 'Import', board: 'Board', queue: 'Queue', reminders: 'Reminders', myTasks: 'Task list', inbox: 'Inbox', channels: 'Channels', ranking: 'Ranking' },
   status: { NOT_STARTED: 'Not started', IN_PROGRESS: 'In progress', SUBMITTED: 'Submitted', COMPLETED: 'Completed' },
   role: { LEAD: 'Lead', RESPONSIBLE: 'Responsible' },
   colour: { red: 'Overdue', yellow: 'Due soon or returned', green: 'On track' },
@@ -62,7 +62,7 @@ const en: typeof zh = {
     empty: 'No shares.', issued: 'As issued', allLevels: 'Every level',
   },
   myTasks: { title: 'Task list', filterStatus: 'Status', colours: 'Red: overdue; yellow: due within 7 days or returned; green: on track.', empty: 'Nothing assigned to your unit.' },
-  inbox: { title: 'Inbox', unreadOnly: 'Unread only', markRead: 'Mark read', read: 'Read', unread: 'Unread', empty: 'No messages.', kinds: { DUE_SOON: 'Due soon', DUE_TODAY: 'Due today', OVERDUE: 'Overdue', ESCALATION: 'Escalation', PROGRESS_REPORT_DUE: 'Report due', ACKNOWLEDGE_DUE: 'Sign for', MILESTONE_DUE: 'Milestone due', MILESTONE_OVERDUE: 'Milestone overdue', URGE: 'Urged', WEBHOOK_DISABLED: 'Webhook off' } },
+  inbox: { title: 'Inbox', unreadOnly: 'Unread only', markRead: 'Mark read', read: 'Read', unread: 'Unread', empty: 'No messages.', kinds: { DUE_SOON: 'Due soon', DUE_TODAY: 'Due today', OVERDUE: 'Overdue', ESCALATION: 'Escalation', PROGRESS_REPORT_DUE: 'Report due', ACKNOWLEDGE_DUE: 'Sign for', MILESTONE_DUE: 'Milestone due', MILESTONE_OVERDUE: 'Milestone overdue', WEBHOOK_DISABLED: 'Webhook off', CHANNEL_DISABLED: 'Channel off', URGE: 'Urged' } },
   reminders: {
     title: 'Reminders', policy: 'Policy', plan: 'Plan', default: 'Default policy', leadDays: 'Days ahead', leadDaysHint: 'e.g. 30, 7, 1',
     onDueDate: 'On the due date', overdueRepeatDays: 'Repeat when overdue every (days)', escalateAfterDays: 'Escalate after (days overdue)', ongoingReportEvery: 'Ongoing work reports',
@@ -93,6 +93,49 @@ const en: typeof zh = {
     importType: 'Only .docx, .xlsx or .txt plan documents', importEmpty: 'The file is empty', importTooLarge: 'Larger than 10 MB', leadDays: 'Whole days from 0 to 366',
     delegateNoUnit: 'Choose at least one unit below', delegateTwice: 'This unit is chosen already', delegateDueRequired: 'Choose a due date', delegateAfterParent: 'No later than your own due date',
     urgeMessageRequired: 'Write a message', tooLong500: 'At most 500 characters',
+  },
+  channels: {
+    title: 'Channels', unit: 'Unit', pickUnit: 'Choose a unit', add: 'Add a channel', edit: 'Change', delete: 'Delete', type: 'Type', target: 'Target', secret: 'Signing secret',
+    kinds: 'Reminder kinds', allKinds: 'All kinds', quietHours: 'Quiet hours', quietFrom: 'From', quietTo: 'To', none: 'None', state: 'State', enabled: 'On', disabled: 'Disabled',
+    disabledAt: 'disabled {at}', lastSuccess: 'Last delivered', test: 'Send a test message', enable: 'Enable again', reenabled: 'The channel sends again.', deliveries: 'Deliveries',
+    testOk: 'The test message reached {unitName}\'s {type} ({ms} ms).', testFailed: 'The test message did not get through: {error}', testResult: 'Test result',
+    confirmDelete: 'Delete this channel? Its delivery log goes with it.', deleted: 'Channel deleted.', created: 'Channel added.', replaced: 'Channel saved with the new settings.',
+    empty: 'No channels yet. Reminders still reach the inbox.',
+    intro: 'Besides the inbox, reminders go out on the channels below. Each reminder goes once per channel; what falls in the quiet hours or on a day off goes when they end on the next working day; a channel that keeps failing disables itself and the inbox says so.',
+    types: { WECOM: 'WeCom group robot', DINGTALK: 'DingTalk group robot', FEISHU: 'Feishu group robot', SMS: 'SMS', EMAIL: 'E-mail' },
+    targetHint: {
+      WECOM: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…', DINGTALK: 'https://oapi.dingtalk.com/robot/send?access_token=…',
+      FEISHU: 'https://open.feishu.cn/open-apis/bot/v2/hook/…', SMS: 'Mobile number, e.g. 13905511234', EMAIL: 'E-mail addresses, separated by commas (up to 10)',
+    },
+    secretHint: 'The robot\'s signing secret (DingTalk SEC…, Feishu signature check); leave empty when signing is off.',
+    editHint: 'For safety the target and secret are not shown: enter them again. Saving replaces the channel with the new settings; the old delivery log is deleted.',
+    delivery: {
+      createdAt: 'Queued', title: 'Message', status: 'Status', attempts: 'Attempts', lastError: 'Result', deliveredAt: 'Delivered', nextAttempt: 'Next attempt', test: 'Test',
+      part: 'part {part}/{parts}', statuses: { PENDING: 'Pending', DELIVERED: 'Delivered', FAILED: 'Failed' }, empty: 'Nothing sent yet.',
+    },
+    targetRequired: 'Enter the target', quietBoth: 'Choose both the start and the end of the quiet hours',
+  },
+  feed: {
+    title: 'Calendar feed', create: 'Create the feed link', rotate: 'Make a new link', copy: 'Copy', copied: 'Link copied.', open: 'Open in a calendar app', madeAt: 'made {at}',
+    intro: 'Subscribed, the unit\'s due dates and milestones show as all-day events with alarms from the reminder rules, and the calendar keeps itself up to date.',
+    secret: 'The link is the key: whoever has it can read the unit\'s due dates. Do not forward it. It is shown only when made; if lost, make a new one.',
+    rotateConfirm: 'A new link stops the unit\'s old one (if any) at once: calendars subscribed to it stop updating and must subscribe again. Make a new link?',
+    howTo: 'How to subscribe', outlook: 'Outlook: Calendar → Add calendar → Subscribe from web, paste the link.',
+    wps: 'WPS Calendar: Add calendar → Subscribe, paste the link.', phone: 'Phones: on iPhone Settings → Calendar → Accounts → Add Account → Other → Add Subscribed Calendar; on Android the system calendar or the Outlook app, "subscribe by URL".',
+  },
+  ranking: {
+    title: 'Ranking', asOf: 'As of', level: 'Ranked among', category: 'Category', allCategories: 'All categories', unit: 'Unit', score: 'Score', rank: 'Rank',
+    assignments: 'Assignments', completedOnTime: 'On time / due', overdue: 'Overdue', overdueDays: 'Overdue days', acknowledged: 'Signed on time / due', reports: 'Reports on time / due', partPoints: '{part} points',
+    parts: { completion: 'Completion', overdue: 'Overdue', acknowledge: 'Sign-for', reports: 'Reports' }, ranked: '{n} units ranked',
+    chartScores: 'Score per unit', chartCategories: 'Average score per category', chartTrend: 'Scores over time (month ends)', average: 'Average', weights: 'Weights', editWeights: 'Change the scoring',
+    weightsSum: 'The weights must add up to 100, now {sum}', defaults: 'The defaults are in use', downloads: 'Bulletin and annual report', bulletin: 'Bulletin', bulletinNumber: 'Number',
+    bulletinNumberHint: 'e.g. 5; empty leaves it blank', annual: 'Annual report section', annualYear: 'Year', annualUnit: 'Unit (none: the office\'s)', detail: 'Why',
+    ackWithin: 'Sign for within (working days)', overdueCap: 'Overdue days cap', reportEvery: 'Report every (months)', reportScope: 'Reports owed by',
+    scopes: { ALL: 'all open work', ONGOING: 'ongoing work only' }, download: 'Download', saved: 'Scoring saved; the ranking is counted with it.', choosePlan: 'Choose a plan',
+  },
+  myScore: {
+    title: 'Our score', rank: 'Rank {rank} of {n}', asOf: 'as of {date}', why: 'How it is made up', findings: 'What cost points', none: 'Nothing cost points.',
+    points: '{points} of {weight}', plan: 'Plan',
   },
 }
 export default en

@@ -130,7 +130,11 @@ final class SystemStack {
         for (String platform : java.util.List.of("wecom", "dingtalk", "feishu")) {
             reminders.put("duban.channels." + platform + ".hosts", "127.0.0.1");
             reminders.put("duban.channels." + platform + ".allow-http", "true");
+            // the outbound policy (issue 21) checks robot URLs again, by its own list of hosts per platform
+            reminders.put("duban.outbound.channels." + platform + ".hosts", "127.0.0.1");
         }
+        // the receivers (robots, webhooks, the SMTP relay) listen on loopback, which the outbound policy refuses by default
+        reminders.put("duban.outbound.allow-cidrs", "127.0.0.0/8");
         reminders.put("duban.channels.poll-interval", "1s");
         // runs happen only when a test asks, at the instant it names
         reminders.put("duban.reminders.schedule", "off");
