@@ -162,7 +162,7 @@ class WebhookResourceTest {
                 .body("detail", equalTo("5 fields are invalid"))
                 .body("errors.field", hasItems("url", "secret", "events[1]", "events[2]", "unitCode"))
                 .body("errors.find { it.field == 'events[1]' }.message", containsString("DUE_SOON, DUE_TODAY, OVERDUE, "
-                        + "ESCALATION, PROGRESS_REPORT_DUE, ACKNOWLEDGE_DUE, MILESTONE_DUE, MILESTONE_OVERDUE, duban.notification.sent or *; got LATE"));
+                        + "ESCALATION, PROGRESS_REPORT_DUE, ACKNOWLEDGE_DUE, MILESTONE_DUE, MILESTONE_OVERDUE, URGE, duban.notification.sent or *; got LATE"));
     }
 
     @Test
