@@ -217,6 +217,15 @@ final class Repository {
         return SERVICES.stream().flatMap(service -> topics(service).stream()).toList();
     }
 
+    /**
+     * Whether a service publishes to a topic it declares: a topic it only declares so that it is made right (task-service's
+     * compacted copy of duban.units) is one it consumes; the audit trail it both writes (the platform's AuditFilter, in
+     * every service) and, in unit-service, stores.
+     */
+    static boolean publishes(Topic topic, Map<String, String> consumed) {
+        return !consumed.containsKey(topic.name()) || topic.name().equals("duban.audit");
+    }
+
     /** The consumer group of each topic a service consumes: {@code mp.messaging.incoming.<channel>.topic / group.id}. */
     static Map<String, String> consumerGroups(String service) {
         Properties properties = applicationProperties(service);
