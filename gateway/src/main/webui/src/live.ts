@@ -12,10 +12,17 @@ import type { Schemas } from './api/client'
 // first sends what came meanwhile. A `reset` event (too many meanwhile) says to count the inbox again.
 
 let started = false
+/** The stream's request, ended when the page goes away (see below). */
+let current: AbortController | undefined
 
 export function startLiveInbox(): void {
   if (started || !session.unitCode) return
   started = true
+  // A browser keeps at most six connections to one server over HTTP/1.1, and a page that is left may be kept in the
+  // back-forward cache with its stream still open: after a few page loads every connection is a stream and the next
+  // page's requests wait for ever. So the stream ends when the page is hidden; a page shown again from that cache
+  // connects anew (the loop below tries again).
+  window.addEventListener('pagehide', () => current?.abort())
   void run()
 }
 
@@ -27,7 +34,8 @@ async function run(): Promise<void> {
     try {
       const headers: Record<string, string> = { Authorization: `Bearer ${await fresh()}`, Accept: 'text/event-stream' }
       if (parser.lastEventId) headers['Last-Event-ID'] = parser.lastEventId
-      const response = await fetch('/api/notifications/stream', { headers, cache: 'no-store' })
+      current = new AbortController()
+      const response = await fetch('/api/notifications/stream', { headers, cache: 'no-store', signal: current.signal })
       if (response.status === 403 || response.status === 404) return // not a unit's account after all: no live inbox
       if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`)
       failures = 0

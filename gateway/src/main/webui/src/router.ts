@@ -1,4 +1,4 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory, type Router, type RouteRecordRaw } from 'vue-router'
 import { home, isOffice, isUnit, isViewer } from './session'
 
 type Who = 'office' | 'reader' | 'unit' | 'channels' | 'any'
@@ -33,10 +33,17 @@ const routes: RouteRecordRaw[] = [
   { path: '/:rest(.*)*', redirect: () => home() },
 ]
 
-export const router = createRouter({ history: createWebHistory(), routes })
-
-router.beforeEach((to) => {
-  const who = to.meta.who as Who | undefined
-  if (who && !allowed[who]()) return home()
-  return true
-})
+/**
+ * The console's router. It is made only after the login: the web history reads the address when it is made, and
+ * before keycloak-js has taken the login's answer (state and one-time code) out of the fragment it would put them
+ * back into the address bar and the browser's history.
+ */
+export function consoleRouter(): Router {
+  const router = createRouter({ history: createWebHistory(), routes })
+  router.beforeEach((to) => {
+    const who = to.meta.who as Who | undefined
+    if (who && !allowed[who]()) return home()
+    return true
+  })
+  return router
+}

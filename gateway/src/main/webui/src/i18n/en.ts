@@ -39,7 +39,7 @@ const en: typeof zh = {
   },
   task: { title: 'Task', shares: 'Every unit’s share', history: 'History', deadline: 'Deadline' },
   assignment: {
-    title: 'Assignment', start: 'Start', startNote: 'Note', started: 'Started.', report: 'Report progress', percent: 'Percent done', text: 'Progress',
+    title: 'Assignment', loadFailed: 'This assignment could not be read', start: 'Start', startNote: 'Note', started: 'Started.', report: 'Report progress', percent: 'Percent done', text: 'Progress',
     reported: 'Progress reported.', submit: 'Submit as done', submitNote: 'What was done', submitted: 'Submitted; the office will review it.', extension: 'Ask for an extension', requested: 'Extension requested.',
     history: 'History', extensions: 'Extension requests', dueIn: 'Due', returnedHint: 'The office returned this; carry on as it asked.',
     kinds: { CREATED: 'Assigned', STATUS_CHANGED: 'Status', PROGRESS_REPORTED: 'Progress', DUE_DATE_CHANGED: 'Due date', REPLACED: 'Units named', ACKNOWLEDGED: 'Signed for', MILESTONE_CHANGED: 'Milestone', UNIT_UPDATED: 'Unit changed', DELEGATED: 'Delegated', CHILDREN_CHANGED: 'Units below', URGED: 'Urged' },

@@ -37,7 +37,7 @@ export default {
   },
   task: { title: '任务详情', shares: '各单位办理情况', history: '办理记录', deadline: '完成时限' },
   assignment: {
-    title: '责任分工详情', start: '开始办理', startNote: '启动说明', started: '已开始办理。', report: '报送进展', percent: '完成比例', text: '进展情况',
+    title: '责任分工详情', loadFailed: '未能读取此项责任分工', start: '开始办理', startNote: '启动说明', started: '已开始办理。', report: '报送进展', percent: '完成比例', text: '进展情况',
     reported: '进展已报送。', submit: '报送办结', submitNote: '办结情况说明', submitted: '已报送，等待督查室审核。', extension: '申请延期', requested: '延期申请已提交。',
     history: '办理记录', extensions: '延期申请', dueIn: '时限', returnedHint: '此项任务已被督查室退回，请按意见继续办理。',
     kinds: { CREATED: '任务分派', STATUS_CHANGED: '状态变更', PROGRESS_REPORTED: '报送进展', DUE_DATE_CHANGED: '时限调整', REPLACED: '核定单位', ACKNOWLEDGED: '签收', MILESTONE_CHANGED: '节点变更', UNIT_UPDATED: '单位信息变更', DELEGATED: '分解下达', CHILDREN_CHANGED: '下级办理情况', URGED: '催办' },

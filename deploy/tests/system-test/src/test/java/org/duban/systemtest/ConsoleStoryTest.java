@@ -45,7 +45,9 @@ class ConsoleStoryTest {
             try {
                 System.err.println("Console: the page at " + Browser.get().getCurrentUrl() + " when " + context.getDisplayName()
                         + " failed: " + Browser.screenshot("failed-" + context.getRequiredTestMethod().getName())
-                        + "\n" + Browser.consoleLog());
+                        + "\n" + Browser.consoleLog() + "\nThe page's last API calls (ms):\n" + Browser.script(
+                        "return performance.getEntriesByType('resource').filter(e => e.name.includes('/api/')).slice(-20)"
+                                + ".map(e => Math.round(e.startTime) + ' +' + Math.round(e.duration) + ' ' + e.name).join('\\n')"));
             } catch (RuntimeException e) {
                 System.err.println("Console: no screenshot of the failure: " + e);
             }
@@ -113,9 +115,6 @@ class ConsoleStoryTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("KNOWN FAILURE, open: after merging the delegation and channel screens, Hefei's page of task 4 "
-            + "(opened by a page load) stays blank and the extension button never shows; the report-and-submit half passed. "
-            + "To be found and fixed before this story is enabled again (issue 14)")
     void hefeiReportsAndSubmitsAndTheOfficeApprovesAndGrantsAnExtension() throws IOException {
         importThroughTheConsole();
         Map<String, Long> task39 = SamplePlan.taskOf(planId, 39);
@@ -688,6 +687,8 @@ class ConsoleStoryTest {
         Browser.click(Browser.clickable("#kc-login"));
         Browser.visible("[data-test=who]");
         assertTrue(Browser.get().getCurrentUrl().startsWith(gateway), Browser.get().getCurrentUrl());
+        // the login's answer (state, one-time code) is taken out of the address, and the console does not put it back
+        Browser.await(Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("code="));
     }
 
     private static void signOut() {
