@@ -91,6 +91,7 @@ final class AssignmentBench {
                             + "p50 %.2f s, p90 %.2f s, max %.2f s%n%n", imported, imports.getValueAtPercentile(50) / 1e9,
                     imports.getValueAtPercentile(90) / 1e9, imports.getMaxValue() / 1e9);
         }
+        System.out.printf("Task-service holds %d assignments.%n%n", total);
         return total;
     }
 

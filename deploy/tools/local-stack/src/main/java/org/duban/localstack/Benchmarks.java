@@ -32,9 +32,14 @@ final class Benchmarks {
     static final String RATE = "DUBAN_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND";
     static final String BURST = "DUBAN_GATEWAY_RATE_LIMIT_BURST";
     private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
+    private static final Pattern HOLDS = Pattern.compile("Task-service holds ([0-9]+) assignments");
+    /** Redmine's size when task-service's is not known (the data of issue 8 and 20). */
+    private static final long PEER_ISSUES = 302_280;
 
     private final Stack stack;
     private PrintStream out;
+    /** How many assignments task-service holds, as the last {@code grow} said; Redmine is seeded to as many issues. */
+    private long assignments = PEER_ISSUES;
 
     Benchmarks(Stack stack) {
         this.stack = stack;
@@ -44,6 +49,10 @@ final class Benchmarks {
     void run(String name, List<String> options) {
         if (name.equals("startup")) {
             startup();
+            return;
+        }
+        if (name.equals("peer")) {
+            peer(Long.parseLong(stack.env.getOrDefault("BENCH_PEER_ISSUES", Long.toString(PEER_ISSUES))));
             return;
         }
         if (!name.equals("resolver")) {
@@ -67,7 +76,10 @@ final class Benchmarks {
         try (PrintStream tee = new PrintStream(new TeeStream(stack.out, Files.newOutputStream(file)), true, StandardCharsets.UTF_8)) {
             out = tee;
             withBenchGateway(() -> {
-                bench("grow", options);
+                // issue 8's and 20's data: the sample plan 60 times (302,280 assignments)
+                List<String> grow = new ArrayList<>(List.of("-Dassignments=300000"));
+                grow.addAll(options);
+                bench("grow", grow);
                 bench("list-sql", options);
                 bench("events", options);
                 List<String> reminders = new ArrayList<>(List.of("-Dfirst=false"));
@@ -75,12 +87,69 @@ final class Benchmarks {
                 bench("reminders", reminders);
             });
             startup();
+            if (!"0".equals(stack.env.get("BENCH_PEER"))) {
+                peer(assignments);
+            }
         } catch (IOException e) {
             throw new LauncherException("cannot write " + file + ": " + e.getMessage(), e);
         } finally {
             out = stack.out;
         }
         stack.info("tables written to " + file);
+    }
+
+    /**
+     * The peer: Redmine 5 (Debian's package, PostgreSQL 15, puma) on this machine, beside the running stack, seeded to
+     * {@code issues} issues of the same shape (the sample plan's tasks × the units), asked the same question — one
+     * unit's open work due by a date — with wrk, and its SQL with pgbench (deploy/tools/bench/peer, README-redmine.md).
+     * It needs root (packages, its own PostgreSQL cluster); it is stopped again afterwards. A peer that cannot be set
+     * up is reported and the run goes on: Duban's own figures above stand.
+     */
+    void peer(long issues) {
+        Path dir = stack.root.resolve("deploy/tools/bench/peer");
+        out.println("## Redmine 5 beside Duban: the same list, " + issues + " issues (deploy/tools/bench/peer)");
+        out.println();
+        out.println("```");
+        try {
+            if (!shell(dir.resolve("redmine-up.sh").toString()) || !shell(dir.resolve("redmine-seed.sh").toString(), Long.toString(issues))) {
+                out.println("```");
+                out.println();
+                out.println("**Redmine could not be set up here (the reason is above): no peer figures in this run.**");
+                return;
+            }
+            boolean measured = shell(dir.resolve("redmine-measure.sh").toString());
+            out.println("```");
+            out.println();
+            if (!measured) {
+                out.println("**The Redmine measurement failed (the reason is above): no peer figures in this run.**");
+            }
+        } finally {
+            shell(dir.resolve("redmine-down.sh").toString());
+        }
+    }
+
+    /** Runs a script of the peer, its output into the tables; whether it succeeded. */
+    private boolean shell(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).directory(stack.root.toFile()).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    out.println(line);
+                }
+            }
+            int status = p.waitFor();
+            if (status != 0) {
+                out.println(Path.of(command[0]).getFileName() + " exited with status " + status);
+            }
+            return status == 0;
+        } catch (IOException e) {
+            out.println("cannot run " + command[0] + ": " + e.getMessage());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LauncherException("interrupted");
+        }
     }
 
     private void requireRunning(String name) {
@@ -130,6 +199,10 @@ final class Benchmarks {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     out.println(line);
+                    Matcher holds = HOLDS.matcher(line);
+                    if (holds.find()) {
+                        assignments = Long.parseLong(holds.group(1));
+                    }
                 }
             }
             int status = p.waitFor();

@@ -11,8 +11,8 @@ import java.util.List;
 record CommandLine(String command, List<String> arguments) {
 
     static final List<String> BENCHMARKS = List.of("resolver", "units", "assignments", "list-sql", "events", "reminders",
-            "gateway", "grow", "startup", "all");
-    static final String BENCH_USAGE = "usage: ./duban bench <resolver|units|assignments|list-sql|events|reminders|gateway|startup|all> [-Dname=value...]";
+            "gateway", "grow", "startup", "peer", "all");
+    static final String BENCH_USAGE = "usage: ./duban bench <resolver|units|assignments|list-sql|events|reminders|gateway|startup|peer|all> [-Dname=value...]";
     static final String IMPORT_USAGE = "usage: ./duban import <file.txt|file.docx|file.xlsx>";
     static final String LOGS_USAGE = "usage: ./duban logs <name>  (names: " + Component.names() + ")";
 

@@ -234,7 +234,7 @@ public final class Launcher {
                   import <file>      import a plan document (.txt, .docx, .xlsx) as office via the gateway
                   reset-keycloak     forget Keycloak's data, so the next 'up' re-imports the duban realm
                   bench <name>       run a benchmark against the local stack: resolver, units, assignments, list-sql, events,
-                                     reminders, gateway, startup, or all (issue 8's set) — docs/benchmarks.md
+                                     reminders, gateway, startup, peer (Redmine beside it), or all (issues 8 and 20) — docs/benchmarks.md
                   help               this text
 
                 State (pids, logs, data, downloads, AOT caches) lives in $DUBAN_HOME (now %2$s);
