@@ -43,9 +43,9 @@ class CommandLineTest {
             "logs zookeeper => unknown name 'zookeeper' (names: postgres kafka keycloak unit-service task-service reminder-service gateway)",
             "import => usage: ./duban import <file.txt|file.docx|file.xlsx>",
             "import a.txt b.txt => usage: ./duban import <file.txt|file.docx|file.xlsx>",
-            "bench => usage: ./duban bench <resolver|units|assignments|list-sql|events|reminders|gateway|startup|all> [-Dname=value...]",
-            "bench speed => unknown benchmark 'speed'; usage: ./duban bench <resolver|units|assignments|list-sql|events|reminders|gateway|startup|all> [-Dname=value...]",
-            "bench units 10000 => benchmark options are -Dname=value, not '10000'; usage: ./duban bench <resolver|units|assignments|list-sql|events|reminders|gateway|startup|all> [-Dname=value...]",
+            "bench => usage: ./duban bench <resolver|units|assignments|list-sql|events|reminders|gateway|startup|peer|all> [-Dname=value...]",
+            "bench speed => unknown benchmark 'speed'; usage: ./duban bench <resolver|units|assignments|list-sql|events|reminders|gateway|startup|peer|all> [-Dname=value...]",
+            "bench units 10000 => benchmark options are -Dname=value, not '10000'; usage: ./duban bench <resolver|units|assignments|list-sql|events|reminders|gateway|startup|peer|all> [-Dname=value...]",
             "down now => 'down' takes no arguments (got: now)",
             "status -v => 'status' takes no arguments (got: -v)",
     })
