@@ -131,14 +131,7 @@ final class Benchmarks {
     /** Runs a script of the peer, its output into the tables; whether it succeeded. */
     private boolean shell(String... command) {
         try {
-            Process p = new ProcessBuilder(command).directory(stack.root.toFile()).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    out.println(line);
-                }
-            }
-            int status = p.waitFor();
+            int status = runPrinting(List.of(command));
             if (status != 0) {
                 out.println(Path.of(command[0]).getFileName() + " exited with status " + status);
             }
@@ -146,8 +139,30 @@ final class Benchmarks {
         } catch (IOException e) {
             out.println("cannot run " + command[0] + ": " + e.getMessage());
             return false;
+        }
+    }
+
+    /**
+     * Runs a command in the repository (no input), prints its output line by line into the tables, notes task-service's
+     * size when {@code grow} names it, and answers its exit status.
+     */
+    private int runPrinting(List<String> command) throws IOException {
+        Process p = new ProcessBuilder(command).directory(stack.root.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                out.println(line);
+                Matcher holds = HOLDS.matcher(line);
+                if (holds.find()) {
+                    assignments = Long.parseLong(holds.group(1));
+                }
+            }
+        }
+        try {
+            return p.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            p.destroy();
             throw new LauncherException("interrupted");
         }
     }
@@ -194,27 +209,13 @@ final class Benchmarks {
         command.addAll(List.of("-cp", target.resolve("classes") + java.io.File.pathSeparator + target.resolve("lib") + "/*",
                 "org.duban.bench.Bench", name));
         try {
-            Process p = new ProcessBuilder(command).directory(stack.root.toFile()).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    out.println(line);
-                    Matcher holds = HOLDS.matcher(line);
-                    if (holds.find()) {
-                        assignments = Long.parseLong(holds.group(1));
-                    }
-                }
-            }
-            int status = p.waitFor();
+            int status = runPrinting(command);
             if (status != 0) {
                 throw new LauncherException("benchmark '" + name + "' FAILED (exit status " + status + "): its figures do not count; "
                         + "the reason is above");
             }
         } catch (IOException e) {
             throw new LauncherException("cannot run benchmark " + name + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LauncherException("interrupted");
         }
     }
 
