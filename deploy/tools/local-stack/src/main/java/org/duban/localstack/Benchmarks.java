@@ -131,7 +131,7 @@ final class Benchmarks {
     /** Runs a script of the peer, its output into the tables; whether it succeeded. */
     private boolean shell(String... command) {
         try {
-            int status = runPrinting(List.of(command));
+            int status = runPrinting(List.of(command), line -> { });
             if (status != 0) {
                 out.println(Path.of(command[0]).getFileName() + " exited with status " + status);
             }
@@ -142,20 +142,14 @@ final class Benchmarks {
         }
     }
 
-    /**
-     * Runs a command in the repository (no input), prints its output line by line into the tables, notes task-service's
-     * size when {@code grow} names it, and answers its exit status.
-     */
-    private int runPrinting(List<String> command) throws IOException {
+    /** Runs a command in the repository (no input), prints its output into the tables and to {@code each}; its exit status. */
+    private int runPrinting(List<String> command, java.util.function.Consumer<String> each) throws IOException {
         Process p = new ProcessBuilder(command).directory(stack.root.toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 out.println(line);
-                Matcher holds = HOLDS.matcher(line);
-                if (holds.find()) {
-                    assignments = Long.parseLong(holds.group(1));
-                }
+                each.accept(line);
             }
         }
         try {
@@ -209,7 +203,13 @@ final class Benchmarks {
         command.addAll(List.of("-cp", target.resolve("classes") + java.io.File.pathSeparator + target.resolve("lib") + "/*",
                 "org.duban.bench.Bench", name));
         try {
-            int status = runPrinting(command);
+            // grow names task-service's size: Redmine is seeded to as many issues
+            int status = runPrinting(command, line -> {
+                Matcher holds = HOLDS.matcher(line);
+                if (holds.find()) {
+                    assignments = Long.parseLong(holds.group(1));
+                }
+            });
             if (status != 0) {
                 throw new LauncherException("benchmark '" + name + "' FAILED (exit status " + status + "): its figures do not count; "
                         + "the reason is above");
