@@ -3,15 +3,23 @@ package org.duban.unit;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import org.duban.testsupport.TestTokens;
+import org.duban.tokens.VerifiedTokens;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Who may do what in unit-service, with real signed tokens: every signed-in role reads, the office
@@ -22,6 +30,26 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @QuarkusTest
 class UnitAuthorizationTest {
+
+    @Inject
+    VerifiedTokens verified;
+
+    /** The verified-token cache (deploy/libs/verified-tokens) answers a known token, never an expired or altered one. */
+    @Test
+    void aTokenVerifiedOnceIsRememberedUntilItExpiresAndNotAfter() throws InterruptedException {
+        Instant expires = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+        String token = TestTokens.expiringAt("office", List.of("admin"), null, expires);
+        assertFalse(verified.remembers(token));
+        given().auth().oauth2(token).get("/api/units?size=1").then().statusCode(200);
+        assertTrue(verified.remembers(token), "verified once, remembered");
+        given().auth().oauth2(token).get("/api/units?size=1").then().statusCode(200);
+        String altered = token.substring(0, token.length() - 6) + (token.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
+        given().auth().oauth2(altered).get("/api/units?size=1").then().statusCode(401);
+        assertFalse(verified.remembers(altered));
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expires).toMillis()) + 1200);
+        assertFalse(verified.remembers(token), "expired, forgotten");
+        given().auth().oauth2(token).get("/api/units?size=1").then().statusCode(401);
+    }
 
     @ParameterizedTest(name = "{0} {1} as {2} → {3}")
     @CsvSource({

@@ -102,6 +102,11 @@ public final class TestTokens {
         return sign(username, roles, null, Instant.now().minusSeconds(60));
     }
 
+    /** A token that expires at {@code expires} (whole seconds, as {@code exp} counts). */
+    public static String expiringAt(String username, List<String> roles, String unitCode, Instant expires) {
+        return sign(username, roles, unitCode, expires);
+    }
+
     private static String sign(String username, List<String> roles, String unitCode, Instant expires) {
         String iss = issuer();
         Map<String, Object> claims = new LinkedHashMap<>();
