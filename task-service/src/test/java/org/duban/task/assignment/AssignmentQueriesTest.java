@@ -1,34 +1,56 @@
 package org.duban.task.assignment;
 
-import org.duban.platform.api.PageRequest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.duban.task.SamplePlan;
+import org.duban.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** When a list page needs a count query, and what it answers when it does not. */
+/**
+ * A list page and its total come from one statement ({@code count(*) over ()}): the total is the number of matches
+ * on every page — a full one, the last part page, a page past the end — and the pages together are the matches.
+ */
+@QuarkusTest
 class AssignmentQueriesTest {
 
-    private static PageRequest page(int page, int size) {
-        PageRequest p = new PageRequest();
-        p.page = page;
-        p.size = size;
-        return p;
+    private static final String HEFEI = "gov-340100";
+
+    private static JsonPath page(long plan, int page, int size) {
+        return given().auth().oauth2(TestTokens.admin())
+                .queryParam("planId", plan).queryParam("unit", HEFEI).queryParam("page", page).queryParam("size", size)
+                .when().get("/api/assignments").then().statusCode(200).extract().jsonPath();
     }
 
     @Test
-    void aPartPageIsTheLastSoItsTotalNeedsNoCount() {
-        AtomicInteger counted = new AtomicInteger();
-        assertEquals(7, AssignmentQueries.total(7, page(0, 50), () -> counted.incrementAndGet() * 1000L));
-        assertEquals(107, AssignmentQueries.total(7, page(2, 50), () -> counted.incrementAndGet() * 1000L));
-        assertEquals(0, counted.get());
-    }
+    void everyPageTellsTheSameTotalAndThePagesTogetherAreTheMatches() {
+        long plan = SamplePlan.id();
+        JsonPath all = page(plan, 0, 500);
+        long total = all.getLong("total");
+        List<Long> ids = all.getList("items.id", Long.class);
+        assertTrue(total > 7 && total < 500, "Hefei has some dozens of shares in the sample plan: " + total);
+        assertEquals(total, ids.size());
 
-    @Test
-    void aFullOrEmptyPageAsksTheDatabase() {
-        assertEquals(1600, AssignmentQueries.total(50, page(0, 50), () -> 1600L));
-        assertEquals(1600, AssignmentQueries.total(0, page(40, 50), () -> 1600L)); // past the end: the total still tells
-        assertEquals(0, AssignmentQueries.total(0, page(0, 50), () -> 0L));
+        int size = 7;
+        List<Long> paged = new java.util.ArrayList<>();
+        for (int p = 0; p * size < total; p++) {
+            JsonPath one = page(plan, p, size);
+            assertEquals(total, one.getLong("total"), "page " + p);
+            paged.addAll(one.getList("items.id", Long.class));
+        }
+        assertEquals(ids, paged, "the pages in order are the whole list in order");
+
+        JsonPath past = page(plan, (int) (total / size) + 3, size);
+        assertEquals(0, past.getList("items").size());
+        assertEquals(total, past.getLong("total"), "a page past the end still tells the total");
+
+        JsonPath none = given().auth().oauth2(TestTokens.admin()).queryParam("planId", plan).queryParam("unit", "no-such-unit")
+                .when().get("/api/assignments").then().statusCode(200).extract().jsonPath();
+        assertEquals(0, none.getLong("total"));
     }
 }

@@ -89,19 +89,28 @@ final class ListSqlBench {
                 + UNITS.get(ThreadLocalRandom.current().nextInt(UNITS.size())), office.get())));
     }
 
+    /** The columns of an assignment, as Hibernate selects them. */
+    private static final String COLUMNS = "a1_0.id,a1_0.acknowledged_at,a1_0.acknowledged_by,a1_0.child_count,"
+            + "a1_0.children_completed,a1_0.created_at,a1_0.created_by,a1_0.delegated_by,a1_0.depth,a1_0.due_date,"
+            + "a1_0.group_code,a1_0.last_progress_at,a1_0.parent_id,a1_0.plan_id,a1_0.progress_percent,a1_0.qualifier,"
+            + "a1_0.review_needed,a1_0.review_reason,a1_0.role,a1_0.status,a1_0.superseded,a1_0.supervisors,a1_0.task_id,"
+            + "a1_0.task_number,a1_0.unit_code,a1_0.unit_name,a1_0.updated_at,a1_0.version";
+
     /**
-     * The statements Hibernate sends for the list (AssignmentQueries.list, as its SQL log shows them:
-     * the page with the default order, then the count of the same condition), with the same bound
-     * parameters: pgbench -M prepared sends each :variable as a parameter, so the server plans them as
-     * it plans the service's statements — literals would let it plan once for one fixed value.
+     * The statement Hibernate sends for the list (AssignmentQueries.list, as its SQL log shows it: the page with the
+     * default order and the number of matches, {@code count(*) over ()}), with the same bound parameters: pgbench
+     * -M prepared sends each :variable as a parameter, so the server plans them as it plans the service's
+     * statements — literals would let it plan once for one fixed value. {@code -DlistSql=two}: the two statements
+     * the list sent before (issue 8 to 20: the page, then a count of the same condition).
      */
     static String sql(String unitVariable) {
         String where = "a1_0.superseded=false and a1_0.unit_code=:" + unitVariable + " and a1_0.due_date<:today and a1_0.status<>:completed";
-        return "select a1_0.id,a1_0.created_at,a1_0.created_by,a1_0.due_date,a1_0.group_code,a1_0.last_progress_at,a1_0.plan_id,"
-                + "a1_0.progress_percent,a1_0.qualifier,a1_0.review_needed,a1_0.role,a1_0.status,a1_0.superseded,a1_0.task_id,"
-                + "a1_0.task_number,a1_0.unit_code,a1_0.unit_name,a1_0.updated_at,a1_0.version from assignment a1_0 where " + where
-                + " order by a1_0.due_date,a1_0.task_number,a1_0.id offset :offset rows fetch first :size rows only;\n"
-                + "select count(*) from assignment a1_0 where " + where + ";\n";
+        String order = " order by a1_0.due_date,a1_0.task_number,a1_0.id offset :offset rows fetch first :size rows only;\n";
+        if ("two".equals(System.getProperty("listSql", "one"))) {
+            return "select " + COLUMNS + " from assignment a1_0 where " + where + order
+                    + "select count(*) from assignment a1_0 where " + where + ";\n";
+        }
+        return "select " + COLUMNS + ",count(*) over() from assignment a1_0 where " + where + order;
     }
 
     private record PgRow(long requests, double seconds, Histogram latency) {
