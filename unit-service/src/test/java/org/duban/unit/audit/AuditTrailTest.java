@@ -68,6 +68,33 @@ class AuditTrailTest {
         assertTrue(items.stream().noneMatch(i -> "GET".equals(i.get("method"))));
     }
 
+    /** Writes of the same moment share a transaction of the audit writer (a group commit); none is lost. */
+    @Test
+    void manyWritesAtOnceAreEachRecordedOnce() throws Exception {
+        String run = "many-" + UUID.randomUUID().toString().substring(0, 8);
+        String since = Instant.now().minusSeconds(5).toString();
+        int writes = 40;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < writes; i++) {
+                String code = run + "-" + i;
+                Map<String, Object> unit = Map.of("code", code, "name", "并发审计单位" + code, "level", "PROVINCE", "type", "OTHER",
+                        "parentCode", "gov-340000");
+                answers.add(pool.submit(() -> given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(unit)
+                        .header("X-Request-Id", "req-" + code).when().post("/api/units").then().extract().statusCode()));
+            }
+            for (var answer : answers) {
+                assertEquals(201, answer.get());
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> audit(Map.of("actor", "office", "since", since, "action", "POST /api/units", "size", 500))
+                .getList("items.requestId", String.class).stream().filter(id -> id != null && id.startsWith("req-" + run)).count() >= writes);
+        List<String> ids = audit(Map.of("actor", "office", "since", since, "action", "POST /api/units", "size", 500))
+                .getList("items.requestId", String.class).stream().filter(id -> id != null && id.startsWith("req-" + run)).toList();
+        assertEquals(writes, ids.size());
+        assertEquals(writes, new java.util.HashSet<>(ids).size(), "each write once");
+    }
+
     @Test
     void theTrailExportsAsCsvAndRejectsBadFilters() {
         String body = given().auth().oauth2(TestTokens.admin()).queryParam("format", "csv")

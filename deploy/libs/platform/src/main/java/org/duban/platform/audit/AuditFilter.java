@@ -1,6 +1,6 @@
 package org.duban.platform.audit;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 import org.duban.platform.api.RequestIds;
-import org.duban.platform.messaging.Outbox;
 import org.duban.platform.security.CurrentUser;
 import org.duban.platform.security.Roles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,25 +24,32 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Records every write that succeeded — POST, PUT, PATCH or DELETE answered with a 2xx — as an
  * {@link AuditRecord} in this service's outbox, for the topic {@code duban.audit}. Reads are never
- * recorded, nor previews ({@code ?dryRun=true}). The record is written in a transaction of its own right after the answer is decided:
- * the write has been committed by then (a failure to record is logged, the answer stands).
+ * recorded, nor previews ({@code ?dryRun=true}). The record is stored right after the answer is decided, when the
+ * write has been committed, by {@link AuditWriter}: with the records of other writes of the same moment in one
+ * transaction. A blocking endpoint's answer leaves once its record is stored (at most {@code WAIT} later); a failure
+ * to record is logged, the answer stands.
  */
 @Provider
 public class AuditFilter implements ContainerResponseFilter {
 
     private static final Logger LOG = Logger.getLogger(AuditFilter.class);
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    /** How long an answer waits for its record to be stored; past it the record is stored later, the answer leaves. */
+    private static final long WAIT_SECONDS = 5;
     private static final List<String> DUBAN_ROLES = List.of(Roles.ADMIN, Roles.UNIT, Roles.VIEWER, Roles.INTEGRATOR);
 
     @Inject
     SecurityIdentity identity;
 
     @Inject
-    Outbox outbox;
+    AuditWriter writer;
 
     @Inject
     Clock clock;
@@ -68,26 +74,25 @@ public class AuditFilter implements ContainerResponseFilter {
             return;
         }
         AuditRecord record = record(request, response, method, status);
-        if (!io.quarkus.runtime.BlockingOperationControl.isBlockingAllowed()) {
-            // a non-blocking endpoint: the outbox write waits on the database, so not on the event loop
-            io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool().execute(() -> save(record));
-        } else {
-            save(record);
-        }
+        var stored = writer.write(record);
+        if (BlockingOperationControl.isBlockingAllowed()) {
+            // as before the group commit: the answer leaves after its record is stored
+            try {
+                stored.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                LOG.warnf("The audit record of %s by %s is not stored after %d s; the answer leaves, the record is stored later",
+                        record.action(), record.actor(), WAIT_SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                LOG.errorf(e.getCause(), "Could not record %s by %s in the audit trail", record.action(), record.actor());
+            }
+        } // a non-blocking endpoint (the event loop) does not wait
     }
 
     /** A preview ({@code ?dryRun=true}, e.g. of a plan import) stores nothing, so it is no write to record. */
     private static boolean dryRun(ContainerRequestContext request) {
         return "true".equalsIgnoreCase(request.getUriInfo().getQueryParameters().getFirst("dryRun"));
-    }
-
-    private void save(AuditRecord record) {
-        try {
-            QuarkusTransaction.requiringNew().run(() ->
-                    outbox.publish(AuditRecord.TOPIC, record.service() + ":" + record.requestId(), AuditRecord.TYPE, record));
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Could not record %s by %s in the audit trail", record.action(), record.actor());
-        }
     }
 
     private AuditRecord record(ContainerRequestContext request, ContainerResponseContext response, String method, int status) {
