@@ -38,12 +38,13 @@ final class Staleness {
 
     private static Map<String, List<String>> libraries() {
         Map<String, List<String>> libs = new LinkedHashMap<>();
-        libs.put("deploy/libs/platform", List.of());
+        libs.put("deploy/libs/verified-tokens", List.of());
+        libs.put("deploy/libs/platform", List.of("deploy/libs/verified-tokens"));
         libs.put("deploy/tools/local-stack", List.of());
         libs.put(StackProcesses.UNIT_SERVICE, List.of("deploy/libs/platform"));
         libs.put(StackProcesses.TASK_SERVICE, List.of("deploy/libs/platform"));
         libs.put(StackProcesses.REMINDER_SERVICE, List.of("deploy/libs/platform"));
-        libs.put(StackProcesses.GATEWAY, List.of());
+        libs.put(StackProcesses.GATEWAY, List.of("deploy/libs/verified-tokens"));
         libs.put("deploy/tools/bench", List.of(StackProcesses.UNIT_SERVICE));
         return libs;
     }

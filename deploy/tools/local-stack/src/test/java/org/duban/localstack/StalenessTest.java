@@ -78,6 +78,11 @@ class StalenessTest {
         assertEquals(Optional.of("deploy/libs/platform/src/main/java/org/duban/platform/Outbox.java changed since the last build"),
                 staleness.reason("unit-service"));
         assertEquals(Optional.empty(), staleness.reason("gateway"), "the gateway does not link the platform");
+        file("deploy/libs/verified-tokens/src/main/java/org/duban/tokens/VerifiedTokens.java", 200);
+        assertEquals(Optional.of("deploy/libs/verified-tokens/src/main/java/org/duban/tokens/VerifiedTokens.java changed since the last build"),
+                staleness.reason("gateway"), "both link the verified tokens");
+        assertEquals(Optional.of("deploy/libs/verified-tokens/src/main/java/org/duban/tokens/VerifiedTokens.java changed since the last build"),
+                staleness.reason("unit-service"), "by way of the platform");
     }
 
     @Test
@@ -128,7 +133,8 @@ class StalenessTest {
     @Test
     void theLibrariesAreThoseOfThePoms() throws IOException {
         Path checkout = Checkout.root();
-        Map<String, String> artifacts = Map.of("duban-platform", "deploy/libs/platform", "unit-service", "unit-service");
+        Map<String, String> artifacts = Map.of("duban-platform", "deploy/libs/platform", "unit-service", "unit-service",
+                "duban-verified-tokens", "deploy/libs/verified-tokens");
         Pattern dependency = Pattern.compile("<dependency>\\s*(?:<!--.*?-->\\s*)?<groupId>org\\.duban</groupId>\\s*<artifactId>([^<]+)</artifactId>(.*?)</dependency>",
                 Pattern.DOTALL);
         for (var module : Staleness.LIBRARIES.entrySet()) {
