@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One event waiting for (or past) publication; see V0.1__outbox.sql. */
+/**
+ * One event waiting for (or past) publication; see V0.1__outbox.sql. Only {@code published_at} ever changes: the
+ * other columns are not updatable, so marking a row published writes that one column, not the payload again.
+ */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
@@ -23,19 +26,19 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(insertable = false, updatable = false)
     public Long seq;
 
-    @Column(nullable = false)
+    @Column(nullable = false, updatable = false)
     public String topic;
 
-    @Column(name = "message_key", nullable = false)
+    @Column(name = "message_key", nullable = false, updatable = false)
     public String key;
 
-    @Column(nullable = false)
+    @Column(nullable = false, updatable = false)
     public String type;
 
-    @Column(nullable = false)
+    @Column(nullable = false, updatable = false)
     public String payload;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
     @Column(name = "published_at")
