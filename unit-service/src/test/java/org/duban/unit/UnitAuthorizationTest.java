@@ -18,6 +18,7 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +43,9 @@ class UnitAuthorizationTest {
         assertFalse(verified.remembers(token));
         given().auth().oauth2(token).get("/api/units?size=1").then().statusCode(200);
         assertTrue(verified.remembers(token), "verified once, remembered");
+        long recalled = verified.recalled();
         given().auth().oauth2(token).get("/api/units?size=1").then().statusCode(200);
+        assertEquals(recalled + 1, verified.recalled(), "the second request is answered from memory");
         String altered = token.substring(0, token.length() - 6) + (token.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
         given().auth().oauth2(altered).get("/api/units?size=1").then().statusCode(401);
         assertFalse(verified.remembers(altered));
