@@ -35,8 +35,9 @@ public class AssignmentQueries {
 
     /**
      * A page of the assignments the caller may see; {@code today} decides what is overdue. The total is counted by
-     * a statement of its own, written as a query string so that Hibernate interprets it once: a count derived from
-     * the page's query ({@code query.count()}) was interpreted anew on every request (a tenth of the list's CPU).
+     * a statement of its own, written out as {@code select count(*)} so that Hibernate interprets it once: a count
+     * it derives from a query (Panache's {@code count}, {@code getResultCount}) is translated anew on every request,
+     * a tenth of the list's CPU.
      * One statement with {@code count(*) over ()} was measured and left: it reads every matching row with all its
      * columns before the page is cut, and PostgreSQL's work per list grew fourfold (docs/benchmarks.md, issue 20).
      */
@@ -47,7 +48,13 @@ public class AssignmentQueries {
                 .withHint(HibernateHints.HINT_READ_ONLY, true); // only read: no snapshots kept for dirty checking
         List<Assignment> items = query.page(Page.of(page.page, page.size)).list();
         return new PageResponse<>(items, page.page, page.size,
-                total(items.size(), page, () -> Assignment.count("from Assignment a where " + where.sql, where.params)));
+                total(items.size(), page, () -> count(where)));
+    }
+
+    private static long count(Where where) {
+        var count = Assignment.getEntityManager().createQuery("select count(*) from Assignment a where " + where.sql, Long.class);
+        where.params.map().forEach(count::setParameter);
+        return count.getSingleResult();
     }
 
     /**
