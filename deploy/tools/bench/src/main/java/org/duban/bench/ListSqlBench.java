@@ -28,13 +28,19 @@ final class ListSqlBench {
     private ListSqlBench() {
     }
 
-    record Row(String name, int round, long requests, double seconds, Histogram latency) {
+    /** One measured run: {@code percentile} gives milliseconds for a percentile (50, 90, 99, 100 = max). */
+    record Row(String name, int round, long requests, double seconds, java.util.function.DoubleUnaryOperator percentile) {
+        static Row of(String name, int round, long requests, double seconds, Histogram latency) {
+            return new Row(name, round, requests, seconds,
+                    p -> (p >= 100 ? latency.getMaxValue() : latency.getValueAtPercentile(p)) / 1e6);
+        }
+
         double throughput() {
             return requests / seconds;
         }
 
         double p(double percentile) {
-            return latency.getValueAtPercentile(percentile) / 1e6;
+            return this.percentile.applyAsDouble(percentile);
         }
     }
 
@@ -63,6 +69,12 @@ final class ListSqlBench {
         }
         LoadRun.Scenario direct = scenario("direct", service, office);
         LoadRun.Scenario viaGateway = scenario("gateway", gateway, office);
+        // The HTTP load comes from wrk when it is there (-Dwrk=path; -Dclient=java for the JDK's client): a C client
+        // like pgbench on the SQL side (and wrk on Redmine's, bench peer). The JDK client spends about as much CPU per
+        // request as the gateway, on the same two cores.
+        Path wrk = "java".equals(System.getProperty("client")) ? null
+                : java.util.Optional.of(Path.of(System.getProperty("wrk", "/usr/bin/wrk"))).filter(Files::isExecutable).orElse(null);
+        System.out.printf("HTTP load from %s%n", wrk == null ? "the JDK's HttpClient (LoadRun)" : wrk);
         // warm: every path once, unmeasured
         pgbench(scripts, variables, concurrency, warmup, dir.resolve("warm"));
         LoadRun.run("warm", concurrency, Duration.ZERO, warmup, direct.perWorker());
@@ -71,11 +83,15 @@ final class ListSqlBench {
         for (int round = 1; round <= rounds; round++) {
             rows.add(pgbench(scripts, variables, concurrency, measure, dir.resolve("round" + round)).withRound(round));
             for (LoadRun.Scenario s : List.of(direct, viaGateway)) {
+                if (wrk != null) {
+                    rows.add(wrk(wrk, s.name(), s.name().equals(direct.name()) ? service : gateway, office, concurrency, measure, round));
+                    continue;
+                }
                 LoadRun.Result r = LoadRun.run(s.name(), concurrency, Duration.ofSeconds(1), measure, s.perWorker());
                 if (r.errors() > 0) {
                     System.out.printf("(%s: %d errors)%n", s.name(), r.errors());
                 }
-                rows.add(new Row(s.name(), round, r.requests(), r.seconds(), r.latency()));
+                rows.add(Row.of(s.name(), round, r.requests(), r.seconds(), r.latency()));
             }
             System.out.printf("round %d done%n", round);
         }
@@ -115,8 +131,53 @@ final class ListSqlBench {
 
     private record PgRow(long requests, double seconds, Histogram latency) {
         Row withRound(int round) {
-            return new Row("SQL, pgbench", round, requests, seconds, latency);
+            return Row.of("SQL, pgbench", round, requests, seconds, latency);
         }
+    }
+
+    /**
+     * The list through wrk: {@code concurrency} connections, each unit of {@link #UNITS} at random per request, one
+     * token (fresh for the run). Its Lua {@code done} prints the figures; a non-2xx answer or a socket error fails the run.
+     */
+    private static Row wrk(Path wrk, String name, String base, Bench.Tokens office, int concurrency, Duration length, int round)
+            throws Exception {
+        Path script = Files.createTempFile("duban-list", ".lua");
+        StringBuilder units = new StringBuilder();
+        for (String u : UNITS) {
+            units.append(units.isEmpty() ? "" : ", ").append('"').append(u).append('"');
+        }
+        Files.writeString(script, """
+                local units = {%s}
+                local threads = 0
+                setup = function(thread) threads = threads + 1; thread:set("id", threads) end
+                init = function(args) math.randomseed(os.time() * 100 + id) end
+                request = function()
+                  return wrk.format("GET", "/api/assignments?overdue=true&size=50&unit=" .. units[math.random(#units)])
+                end
+                done = function(summary, latency, requests)
+                  local e = summary.errors
+                  io.write(string.format("DUBAN %%d %%d %%d %%d %%d %%d %%d\\n", summary.requests, summary.duration,
+                    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
+                    e.connect + e.read + e.write + e.status + e.timeout))
+                end
+                """.formatted(units));
+        List<String> cmd = List.of(wrk.toString(), "-t", String.valueOf(Math.min(concurrency, 2)), "-c", String.valueOf(concurrency),
+                "-d", Math.max(1, length.toSeconds()) + "s", "--timeout", "10s", "-s", script.toString(),
+                "-H", "Authorization: Bearer " + office.get(), base);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        Files.deleteIfExists(script);
+        Matcher m = Pattern.compile("DUBAN (\\d+) (\\d+) (\\d+) (\\d+) (\\d+) (\\d+) (\\d+)").matcher(out);
+        if (p.waitFor() != 0 || !m.find()) {
+            throw new IllegalStateException("wrk failed: " + out);
+        }
+        long errors = Long.parseLong(m.group(7));
+        if (errors > 0) {
+            Failures.record(name + ": " + errors + " of " + m.group(1) + " requests failed or were not 2xx (wrk)");
+        }
+        double[] us = {Long.parseLong(m.group(3)), Long.parseLong(m.group(4)), Long.parseLong(m.group(5)), Long.parseLong(m.group(6))};
+        return new Row(name, round, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) / 1e6,
+                q -> (q >= 100 ? us[3] : q >= 99 ? us[2] : q >= 90 ? us[1] : us[0]) / 1000.0);
     }
 
     private static PgRow pgbench(List<String> scripts, List<String> variables, int concurrency, Duration length, Path logDir) throws Exception {
@@ -164,7 +225,7 @@ final class ListSqlBench {
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (Row r : rows) {
             System.out.printf("| %s | %d | %d | %.0f | %.2f | %.2f | %.2f | %.2f |%n", r.name(), r.round(), r.requests(),
-                    r.throughput(), r.p(50), r.p(90), r.p(99), r.latency().getMaxValue() / 1e6);
+                    r.throughput(), r.p(50), r.p(90), r.p(99), r.p(100));
         }
         System.out.println();
         System.out.println("| path (median of runs) | req/s | p50 ms | p99 ms | throughput ÷ SQL |");
