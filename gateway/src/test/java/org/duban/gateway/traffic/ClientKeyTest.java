@@ -13,6 +13,8 @@ class ClientKeyTest {
     void aTokenCountsByClientAndSubject() {
         assertEquals("token:duban-web/u-1", ClientKey.of(bearer("{\"azp\":\"duban-web\",\"sub\":\"u-1\"}"), "10.0.0.1"));
         assertEquals("token:duban-integrator/sa", ClientKey.of(bearer("{\"azp\":\"duban-integrator\",\"sub\":\"sa\"}"), "10.0.0.1"));
+        assertEquals("token:duban-integrator/sa", ClientKey.of(bearer("{\"azp\":\"duban-integrator\",\"sub\":\"sa\"}"), "10.0.0.9"),
+                "the same token again (remembered): the same key, whatever the address");
     }
 
     @Test

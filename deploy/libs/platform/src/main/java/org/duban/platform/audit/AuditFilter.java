@@ -132,8 +132,19 @@ public class AuditFilter implements ContainerResponseFilter {
         if (resource == null || resource.getResourceClass() == null) {
             return path;
         }
-        Path onClass = resource.getResourceClass().getAnnotation(Path.class);
-        Path onMethod = resource.getResourceMethod() == null ? null : resource.getResourceMethod().getAnnotation(Path.class);
+        return TEMPLATES.computeIfAbsent(new Endpoint(resource.getResourceClass(), resource.getResourceMethod()), AuditFilter::template);
+    }
+
+    /** An endpoint, as the key of its template (read from its annotations once, not at every write). */
+    private record Endpoint(Class<?> type, java.lang.reflect.Method method) {
+    }
+
+    private static final java.util.Map<Endpoint, String> TEMPLATES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern PARAMETER = java.util.regex.Pattern.compile("\\{([A-Za-z0-9_]+)");
+
+    private static String template(Endpoint endpoint) {
+        Path onClass = endpoint.type().getAnnotation(Path.class);
+        Path onMethod = endpoint.method() == null ? null : endpoint.method().getAnnotation(Path.class);
         String joined = "/" + strip(onClass == null ? "" : onClass.value()) + (onMethod == null ? "" : "/" + strip(onMethod.value()));
         return joined.replaceAll("/+", "/").replaceAll("(.)/$", "$1");
     }
@@ -150,7 +161,7 @@ public class AuditFilter implements ContainerResponseFilter {
             return p.substring(p.lastIndexOf('/') + 1);
         }
         String last = null;
-        var names = java.util.regex.Pattern.compile("\\{([A-Za-z0-9_]+)").matcher(template);
+        var names = PARAMETER.matcher(template);
         while (names.find()) {
             String value = parameters.getFirst(names.group(1));
             if (value != null) {
