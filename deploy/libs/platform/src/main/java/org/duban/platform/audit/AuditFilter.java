@@ -33,7 +33,7 @@ import java.util.concurrent.TimeoutException;
  * {@link AuditRecord} in this service's outbox, for the topic {@code duban.audit}. Reads are never
  * recorded, nor previews ({@code ?dryRun=true}). The record is stored right after the answer is decided, when the
  * write has been committed, by {@link AuditWriter}: with the records of other writes of the same moment in one
- * transaction. A blocking endpoint's answer leaves once its record is stored (at most {@code WAIT} later); a failure
+ * transaction. A blocking endpoint's answer leaves once its record is stored (at most {@code WAIT_SECONDS} later); a failure
  * to record is logged, the answer stands.
  */
 @Provider
