@@ -9,7 +9,7 @@ import org.duban.events.AssignmentSnapshot;
 import org.duban.events.MilestoneSnapshot;
 import org.duban.platform.messaging.Outbox;
 import org.duban.task.plan.PlanCalendar;
-import org.duban.task.plan.Task;
+import org.duban.task.plan.TaskFacts;
 import org.duban.task.sync.SyncSequencer;
 import org.hibernate.Session;
 
@@ -38,12 +38,14 @@ public class AssignmentJournal {
     private final Outbox outbox;
     private final PlanCalendar calendar;
     private final SyncSequencer sequencer;
+    private final TaskFacts tasks;
 
-    AssignmentJournal(EntityManager em, Outbox outbox, PlanCalendar calendar, SyncSequencer sequencer) {
+    AssignmentJournal(EntityManager em, Outbox outbox, PlanCalendar calendar, SyncSequencer sequencer, TaskFacts tasks) {
         this.em = em;
         this.outbox = outbox;
         this.calendar = calendar;
         this.sequencer = sequencer;
+        this.tasks = tasks;
     }
 
     /**
@@ -218,8 +220,7 @@ public class AssignmentJournal {
     }
 
     private SyncRow publish(Assignment a, LocalDate today, Instant now, Function<AssignmentSnapshot, AssignmentEvent> change) {
-        Task task = em.find(Task.class, a.taskId); // in the persistence context already during an import
-        AssignmentEvent event = change.apply(AssignmentSnapshots.of(AssignmentView.of(a, today), task));
+        AssignmentEvent event = change.apply(AssignmentSnapshots.of(AssignmentView.of(a, today), tasks.of(a.taskId)));
         JsonNode data = outbox.publish(AssignmentEvent.TOPIC, a.id.toString(), event.eventType(), event).data();
         return new SyncRow(a.id, event.eventType(), now, data.toString());
     }

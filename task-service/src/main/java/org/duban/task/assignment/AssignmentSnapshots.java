@@ -1,7 +1,7 @@
 package org.duban.task.assignment;
 
 import org.duban.events.AssignmentSnapshot;
-import org.duban.task.plan.Task;
+import org.duban.task.plan.TaskFacts;
 
 /**
  * The assignment as the events on {@code duban.assignments} show it: the REST view, field for field (a
@@ -12,12 +12,12 @@ public final class AssignmentSnapshots {
     private AssignmentSnapshots() {
     }
 
-    public static AssignmentSnapshot of(AssignmentView view, Task task) {
+    public static AssignmentSnapshot of(AssignmentView view, TaskFacts.Facts task) {
         return new AssignmentSnapshot(view.id(), view.taskId(), view.planId(), view.taskNumber(), view.unitCode(),
                 view.unitName(), view.groupCode(), view.qualifier(), view.role(), view.dueDate(), view.status().name(),
                 view.overdue(), view.reviewNeeded(), view.reviewReason(), view.progressPercent(), view.lastProgressAt(),
                 view.acknowledgedAt(), view.acknowledgedBy(), view.parentId(), view.delegatedBy(), view.depth(),
                 view.childCount(), view.childrenCompleted(), view.updatedAt(),
-                view.version(), task.requirement, task.deadlineKind.name());
+                view.version(), task.requirement(), task.deadlineKind().name());
     }
 }

@@ -8,7 +8,7 @@ import org.duban.events.AssignmentSnapshot;
 import org.duban.events.MilestoneSnapshot;
 import org.duban.task.milestone.MilestoneView;
 import org.duban.task.plan.DeadlineKind;
-import org.duban.task.plan.Task;
+import org.duban.task.plan.TaskFacts;
 import org.duban.testsupport.EventSamples;
 import org.junit.jupiter.api.Test;
 
@@ -51,12 +51,10 @@ class AssignmentSnapshotsTest {
                 "时限要求“按要求推进”不明确，请明确完成时限", 60,
                 Instant.parse("2022-06-15T07:00:00.123456Z"), Instant.parse("2022-06-07T01:00:00Z"), "hefei",
                 1001L, "gov-340000", 1, 3, 2, Instant.parse("2022-06-20T03:00:00Z"), 5);
-        Task task = new Task();
-        task.requirement = "建立市场主体反映投资和工程建设项目审批问题的办理和反馈机制。";
-        task.deadlineKind = DeadlineKind.FIXED;
+        var task = new TaskFacts.Facts("建立市场主体反映投资和工程建设项目审批问题的办理和反馈机制。", DeadlineKind.FIXED);
 
         ObjectNode event = json.valueToTree(AssignmentSnapshots.of(view, task));
-        assertEquals(task.requirement, event.remove("taskRequirement").asText());
+        assertEquals(task.requirement(), event.remove("taskRequirement").asText());
         assertEquals("FIXED", event.remove("deadlineKind").asText());
         assertEquals(json.valueToTree(view), event);
     }
