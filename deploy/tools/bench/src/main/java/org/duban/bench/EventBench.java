@@ -77,9 +77,10 @@ final class EventBench {
         System.out.printf("%d assignments of hefei, wuhu and fgw to change%n", pool.size());
         List<Result> results = new ArrayList<>();
         // Warm-up, unmeasured, through both paths: long enough for the JIT to compile the write path of a
-        // freshly started task-service (3 s at 100/s left the first measured runs 2-3x slower).
-        int warmup = Integer.getInteger("warmup", 20);
-        int warmupRate = Integer.getInteger("warmupRate", 250);
+        // freshly started task-service (3 s at 100/s left the first measured runs 2-3x slower; 20 s at 250/s, above what a cold
+        // JVM sustains here, still left the compilers busy through the measured runs: 60 s at 100/s).
+        int warmup = Integer.getInteger("warmup", 60);
+        int warmupRate = Integer.getInteger("warmupRate", 100);
         System.out.printf("warming up: %d s of changes at %d/s%n", warmup, warmupRate);
         changes(service, pool, warmupRate, warmup, 0);
         kafka(rates.get(0), 3, 0);

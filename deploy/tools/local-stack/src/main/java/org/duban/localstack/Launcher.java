@@ -123,6 +123,7 @@ public final class Launcher {
                     stack.awaitReady(c, startedAt.get(c));
                 }
             }
+            stack.restartAfterAotTraining(stage.stream().filter(toStart::contains).toList(), Map.of());
         }
         if (!toStart.isEmpty()) {
             stack.info("started " + names(toStart) + " in " + Duration.between(begin, Instant.now()).toSeconds() + "s");
