@@ -26,8 +26,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class Stack {
 
-    /** The services' JVM options unless {@code DUBAN_JAVA_OPTS} replaces them (docs/benchmarks.md). */
-    static final String DEFAULT_JAVA_OPTS = "-Xmx256m -Xms32m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders";
+    /**
+     * The services' JVM options unless {@code DUBAN_JAVA_OPTS} replaces them (docs/benchmarks.md). The AOT cache's
+     * method profiles come from a training run that only starts the service; replayed, they had the compilers
+     * settle on code that served the list 15-20 % slower than without them (issue 20, third pass), so the cache
+     * gives its loaded and linked classes only ({@code -XX:-AOTReplayTraining}, a diagnostic option).
+     */
+    static final String DEFAULT_JAVA_OPTS = "-Xmx256m -Xms32m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders "
+            + "-XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining";
     /** How long a service may take to stop before it is killed. */
     static final Duration SERVICE_STOP = Duration.ofSeconds(30);
     /**
