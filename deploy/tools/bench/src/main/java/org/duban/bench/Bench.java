@@ -56,7 +56,8 @@ public final class Bench {
                     .split(",")).map(String::trim).map(Integer::valueOf).toList());
             case "grow" -> AssignmentBench.grow(System.getProperty("taskService", "http://localhost:8081"), new Tokens("office"),
                     Integer.getInteger("assignments", 200_000));
-            case "list-sql" -> ListSqlBench.run(Integer.getInteger("concurrency", 4), Duration.ofSeconds(Integer.getInteger("warmup", 10)),
+            // 30 s of warm-up: `up` leaves freshly started JVMs, and with 10 s the first round measured the compilers (0.17)
+            case "list-sql" -> ListSqlBench.run(Integer.getInteger("concurrency", 4), Duration.ofSeconds(Integer.getInteger("warmup", 30)),
                     Duration.ofSeconds(Integer.getInteger("seconds", 15)), Integer.getInteger("runs", 3));
             case "events" -> EventBench.run(java.util.Arrays.stream(System.getProperty("rates", "100,500").split(","))
                     .map(String::trim).map(Integer::valueOf).toList(), Integer.getInteger("seconds", 5), Integer.getInteger("runs", 3));
