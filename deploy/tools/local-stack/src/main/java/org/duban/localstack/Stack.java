@@ -34,6 +34,8 @@ final class Stack {
      */
     static final String DEFAULT_JAVA_OPTS = "-Xmx256m -Xms32m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders "
             + "-XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining";
+    /** How long after its start a process whose command line reads empty is still taken for ours. */
+    static final Duration EXEC_GRACE = Duration.ofSeconds(3);
     /** How long a service may take to stop before it is killed. */
     static final Duration SERVICE_STOP = Duration.ofSeconds(30);
     /**
@@ -182,6 +184,16 @@ final class Stack {
         started.forEach(this::awaitReady);
     }
 
+    /**
+     * Whether the recorded process is alive and was started less than {@link #EXEC_GRACE} ago: while the detaching
+     * sh execs the JVM, {@code /proc/<pid>/cmdline} can read empty for an instant, so the process looks like
+     * another one. Seen once (issue 20): the gateway, checked right after its start, was taken for gone.
+     */
+    private boolean justStarted(Component c, Instant startedAt) {
+        return Duration.between(startedAt, Instant.now()).compareTo(EXEC_GRACE) < 0
+                && recordedPid(c).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive).isPresent();
+    }
+
     void forget(Component c) {
         try {
             Files.deleteIfExists(pidFile(c));
@@ -295,6 +307,11 @@ final class Stack {
         Duration limit = c.startTimeout();
         while (true) {
             Optional<ProcessHandle> process = running(c);
+            if (process.isEmpty() && justStarted(c, begin)) {
+                // alive, but its command line read empty: sh is exec'ing the JVM this very moment
+                sleep(Duration.ofMillis(100));
+                continue;
+            }
             if (process.isEmpty()) {
                 printTail(c);
                 forget(c);
