@@ -3,7 +3,6 @@ package org.duban.localstack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -266,14 +265,12 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /** A TCP port nothing listens on right now. */
+    /**
+     * A TCP port nothing listens on right now, outside the kernel's ephemeral range so that no outgoing connection
+     * takes it before the process binds it, and not handed out before in this JVM (see {@link FreePorts}).
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.next();
     }
 
     /** The {@code java} of the JVM running the tests. */
