@@ -90,6 +90,15 @@ final class Browser {
         return await(Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
+    /**
+     * A success message saying {@code text}: an earlier step's message can still be shown (they fade after a few
+     * seconds), so "some success message" does not tell that this step's request has finished.
+     */
+    static WebElement success(String text) {
+        return await(Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//*[contains(@class,'el-message--success')][contains(normalize-space(.),'" + text + "')]")));
+    }
+
     /** The first of the matching elements that is displayed (closed dialogs stay in the page, hidden). */
     static WebElement shown(String css) {
         return await(Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector(css)).stream()

@@ -205,7 +205,7 @@ class ConsoleStoryTest {
         Browser.click(approve);
         Browser.shown(".el-dialog textarea").sendKeys("经审核，符合办结要求");
         Browser.click(Browser.clickable("button[data-test=confirm-review]"));
-        Browser.visible(".el-message--success");
+        Browser.success("已审核通过，任务办结。");
         assertEquals("COMPLETED", Gateway.as(Users.office()).when().get("/api/assignments/" + submitted).then().statusCode(200).extract().path("status"));
 
         Browser.click(Browser.clickable("#tab-extensions"));
@@ -213,7 +213,8 @@ class ConsoleStoryTest {
         Browser.shown(".el-dialog textarea").sendKeys("同意延期，请抓紧办理");
         Browser.screenshot("12-office-extension-decision");
         Browser.click(Browser.clickable("button[data-test=confirm-decision]"));
-        Browser.visible(".el-message--success");
+        // the approval's message may still be shown: wait for the decision's own
+        Browser.success("已审批。");
         assertEquals(until, Gateway.as(Users.office()).when().get("/api/assignments/" + extended).then().statusCode(200).extract().path("dueDate"),
                 "the granted extension moved the due date");
 
