@@ -14,6 +14,21 @@ public class Rows {
         this.em = em;
     }
 
+    /** The rows {@code sql} answers as text, a line each (for failure messages that say what was stored). */
+    public String list(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            StringBuilder text = new StringBuilder();
+            for (Object row : q.getResultList()) {
+                text.append(row instanceof Object[] cells ? java.util.Arrays.toString(cells) : String.valueOf(row)).append('\n');
+            }
+            return text.toString();
+        });
+    }
+
     /** The single number {@code sql} answers, with {@code params} bound as ?1, ?2, … */
     public long count(String sql, Object... params) {
         return QuarkusTransaction.requiringNew().call(() -> {

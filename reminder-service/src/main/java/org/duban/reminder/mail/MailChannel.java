@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.duban.platform.outbound.OutboundPolicy;
 import org.duban.platform.outbound.OutboundRefused;
@@ -61,6 +62,8 @@ public class MailChannel {
     private final MailConfig config;
     private final Clock clock;
     private final AtomicBoolean sending = new AtomicBoolean();
+    /** Set as shutdown begins: a poll the scheduler still starts then would find the database closed. */
+    private volatile boolean stopping;
     /** Sends right after a dispatch; it waits on the mail server, so a virtual thread does it. */
     private final java.util.concurrent.ExecutorService kicker =
             java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofVirtual().name("mail-sender").factory());
@@ -91,6 +94,11 @@ public class MailChannel {
         }
     }
 
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+        kicker.shutdown();
+    }
+
     void queue(@Observes DigestReady digest) {
         if (!config.enabled() || digest.email() == null || digest.email().isBlank()) {
             return;
@@ -105,7 +113,7 @@ public class MailChannel {
 
     /** Right after a dispatch commits, send without waiting for the next poll. */
     void kick(@Observes(during = TransactionPhase.AFTER_SUCCESS) DigestReady digest) {
-        if (config.enabled() && digest.email() != null) {
+        if (config.enabled() && digest.email() != null && !stopping) {
             kicker.execute(this::sendDue);
         }
     }
@@ -117,7 +125,7 @@ public class MailChannel {
 
     /** Sends every queued mail that is due; returns how many went out. */
     public int sendDue() {
-        if (!sending.compareAndSet(false, true)) {
+        if (stopping || !sending.compareAndSet(false, true)) {
             return 0;
         }
         int sent = 0;
@@ -152,17 +160,40 @@ public class MailChannel {
         });
     }
 
+    /**
+     * One send, and when it fails a second one at once: the mail client keeps SMTP connections open between mails, and
+     * one the relay has closed meanwhile (Postfix after 300 s idle, or on restart) fails the next mail although the
+     * relay is fine; the client drops that connection, so the second send opens a new one. A failure of that too is
+     * the relay's, and waits for the retry pause. Returns the error, or null when the relay took the mail.
+     */
+    private String deliver(String to, String subject, String body) {
+        try {
+            mailer.send(Mail.withText(to, subject, body));
+            return null;
+        } catch (RuntimeException first) {
+            LOG.infof("mail to %s failed on the first try, trying again at once on a new connection: %s", to, describe(first));
+        }
+        try {
+            mailer.send(Mail.withText(to, subject, body));
+            return null;
+        } catch (RuntimeException second) {
+            return describe(second);
+        }
+    }
+
+    private static String describe(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     private boolean send(long id, String to, String subject, String body, int attempts) {
         String error = null;
         try {
             // the relay comes from config, but a name is judged as it resolves now (an allowed
             // on-premises relay is named in duban.outbound.allow-hosts)
             outbound.checkHost(smtpHost);
-            mailer.send(Mail.withText(to, subject, body));
+            error = deliver(to, subject, body);
         } catch (OutboundRefused e) {
             error = "refused by the outbound policy: " + e.getMessage();
-        } catch (RuntimeException e) {
-            error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
         String failure = error;
         QuarkusTransaction.requiringNew().run(() -> {

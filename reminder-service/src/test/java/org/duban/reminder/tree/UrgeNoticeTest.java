@@ -96,7 +96,7 @@ class UrgeNoticeTest {
                 .body("items[0].dueDate", equalTo("2022-06-25"));
 
         // e-mail: the urge is the subject
-        await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(COUNTY_MAIL).size() == 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(1, messagesTo(COUNTY_MAIL).size(), this::mailQueue));
         assertEquals(title, messagesTo(COUNTY_MAIL).get(0).getSubject());
         // webhook: one signed delivery carrying the URGE notification
         await().atMost(Duration.ofSeconds(30)).until(() -> OA.received().size() == 1);
@@ -155,10 +155,29 @@ class UrgeNoticeTest {
                 + "AND partition = ?2 AND next_offset > ?3", sent.topic(), sent.partition(), sent.offset()) == 1);
     }
 
+    /** What the mail queue holds for the county and what the mail server received for it, for a failure message. */
+    private String mailQueue() {
+        StringBuilder text = new StringBuilder("queued for ").append(COUNTY_MAIL).append(" (status, attempts, last error, subject):\n")
+                .append(rows.list("SELECT status, attempts, last_error, subject FROM mail_delivery WHERE recipient = ?1 ORDER BY id",
+                        COUNTY_MAIL)).append("received: ");
+        try {
+            for (MimeMessage m : SmtpServer.mail().getReceivedMessages()) {
+                if (m.getAllRecipients() != null && m.getAllRecipients()[0].toString().equals(COUNTY_MAIL)) {
+                    text.append(m.getSubject()).append("; ");
+                }
+            }
+        } catch (Exception e) {
+            text.append(e);
+        }
+        return text.toString();
+    }
+
+    /** The urges the mail server received for {@code address} (a reminder digest to the same unit is not one). */
     private static List<MimeMessage> messagesTo(String address) throws Exception {
         List<MimeMessage> to = new ArrayList<>();
         for (MimeMessage m : SmtpServer.mail().getReceivedMessages()) {
-            if (m.getAllRecipients() != null && m.getAllRecipients()[0].toString().equals(address)) {
+            if (m.getAllRecipients() != null && m.getAllRecipients()[0].toString().equals(address)
+                    && m.getSubject().startsWith("【催办】")) {
                 to.add(m);
             }
         }
