@@ -34,7 +34,7 @@ final class Stack {
      */
     static final String DEFAULT_JAVA_OPTS = "-Xmx256m -Xms32m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders "
             + "-XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining";
-    /** How long after its start a process whose command line reads empty is still taken for ours. */
+    /** How long a live process whose command line reads empty is read again before it is taken for another one. */
     static final Duration EXEC_GRACE = Duration.ofSeconds(3);
     /** How long a service may take to stop before it is killed. */
     static final Duration SERVICE_STOP = Duration.ofSeconds(30);
@@ -151,7 +151,22 @@ final class Stack {
                 .filter(h -> commandLine(h).contains(marker(c)));
     }
 
+    /**
+     * The command line of a live process. It can read empty for an instant while the detaching sh execs the JVM
+     * (seen in issue 20: the gateway, checked right after its start, was taken for another process and so for
+     * gone), so an empty one is read again for up to {@link #EXEC_GRACE} before it is believed.
+     */
     static String commandLine(ProcessHandle h) {
+        Instant until = Instant.now().plus(EXEC_GRACE);
+        String line = readCommandLine(h);
+        while (line.isBlank() && h.isAlive() && Instant.now().isBefore(until)) {
+            sleep(Duration.ofMillis(50));
+            line = readCommandLine(h);
+        }
+        return line;
+    }
+
+    private static String readCommandLine(ProcessHandle h) {
         ProcessHandle.Info info = h.info();
         return info.commandLine().orElseGet(() -> info.command().orElse("")
                 + info.arguments().map(a -> " " + String.join(" ", a)).orElse(""));
@@ -182,16 +197,6 @@ final class Stack {
             start(c, extraEnv);
         }
         started.forEach(this::awaitReady);
-    }
-
-    /**
-     * Whether the recorded process is alive and was started less than {@link #EXEC_GRACE} ago: while the detaching
-     * sh execs the JVM, {@code /proc/<pid>/cmdline} can read empty for an instant, so the process looks like
-     * another one. Seen once (issue 20): the gateway, checked right after its start, was taken for gone.
-     */
-    private boolean justStarted(Component c, Instant startedAt) {
-        return Duration.between(startedAt, Instant.now()).compareTo(EXEC_GRACE) < 0
-                && recordedPid(c).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive).isPresent();
     }
 
     void forget(Component c) {
@@ -307,11 +312,6 @@ final class Stack {
         Duration limit = c.startTimeout();
         while (true) {
             Optional<ProcessHandle> process = running(c);
-            if (process.isEmpty() && justStarted(c, begin)) {
-                // alive, but its command line read empty: sh is exec'ing the JVM this very moment
-                sleep(Duration.ofMillis(100));
-                continue;
-            }
             if (process.isEmpty()) {
                 printTail(c);
                 forget(c);
