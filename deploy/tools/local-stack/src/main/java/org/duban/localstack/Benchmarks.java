@@ -179,20 +179,13 @@ final class Benchmarks {
         Map<String, String> limits = Map.of(RATE, stack.env.getOrDefault(RATE, "100000"), BURST, stack.env.getOrDefault(BURST, "100000"));
         stack.info("restarting the gateway for the benchmark with a per-client rate limit of " + limits.get(RATE) + "/s (burst "
                 + limits.get(BURST) + "); the normal gateway comes back afterwards");
-        restart(Component.GATEWAY, limits);
+        stack.restart(List.of(Component.GATEWAY), limits);
         try {
             body.run();
         } finally {
             stack.info("restoring the normal gateway");
-            restart(Component.GATEWAY, Map.of());
+            stack.restart(List.of(Component.GATEWAY), Map.of());
         }
-    }
-
-    private void restart(Component c, Map<String, String> env) {
-        stack.stop(Stack.SERVICE_STOP, List.of(c));
-        java.time.Instant startedAt = java.time.Instant.now();
-        stack.start(c, env);
-        stack.awaitReady(c, startedAt);
     }
 
     /** One benchmark of deploy/tools/bench in a child JVM; fails when it exits with an error (it names the first one). */

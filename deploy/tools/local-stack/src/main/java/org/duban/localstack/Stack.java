@@ -190,9 +190,14 @@ final class Stack {
         }
         info("training run done for " + String.join(", ", recording.stream().map(Component::id).toList())
                 + ": writing the AOT cache and starting again with it (once per build)");
-        stop(SERVICE_STOP, recording);
+        restart(recording, extraEnv);
+    }
+
+    /** Stops the services among {@code components}, starts them again with {@code extraEnv} and waits until they are ready. */
+    void restart(List<Component> components, Map<String, String> extraEnv) {
+        stop(SERVICE_STOP, components);
         Map<Component, Instant> started = new LinkedHashMap<>();
-        for (Component c : recording) {
+        for (Component c : components) {
             started.put(c, Instant.now());
             start(c, extraEnv);
         }
