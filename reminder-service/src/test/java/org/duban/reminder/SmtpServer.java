@@ -3,6 +3,7 @@ package org.duban.reminder;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.duban.localstack.ChildProcess;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +48,7 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
     @Override
     public synchronized Map<String, String> start() {
         if (greenMail == null) {
-            greenMail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            greenMail = new GreenMail(new ServerSetup(ChildProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             greenMail.start();
             try {
                 relay = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -113,14 +114,6 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
             s.close();
         } catch (IOException ignored) {
             // closed already
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

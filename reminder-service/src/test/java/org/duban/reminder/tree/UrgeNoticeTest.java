@@ -161,10 +161,8 @@ class UrgeNoticeTest {
                 .append(rows.list("SELECT status, attempts, last_error, subject FROM mail_delivery WHERE recipient = ?1 ORDER BY id",
                         COUNTY_MAIL)).append("received: ");
         try {
-            for (MimeMessage m : SmtpServer.mail().getReceivedMessages()) {
-                if (m.getAllRecipients() != null && m.getAllRecipients()[0].toString().equals(COUNTY_MAIL)) {
-                    text.append(m.getSubject()).append("; ");
-                }
+            for (MimeMessage m : mailsTo(COUNTY_MAIL)) {
+                text.append(m.getSubject()).append("; ");
             }
         } catch (Exception e) {
             text.append(e);
@@ -174,10 +172,19 @@ class UrgeNoticeTest {
 
     /** The urges the mail server received for {@code address} (a reminder digest to the same unit is not one). */
     private static List<MimeMessage> messagesTo(String address) throws Exception {
+        List<MimeMessage> urges = new ArrayList<>();
+        for (MimeMessage m : mailsTo(address)) {
+            if (m.getSubject().startsWith("【催办】")) {
+                urges.add(m);
+            }
+        }
+        return urges;
+    }
+
+    private static List<MimeMessage> mailsTo(String address) throws Exception {
         List<MimeMessage> to = new ArrayList<>();
         for (MimeMessage m : SmtpServer.mail().getReceivedMessages()) {
-            if (m.getAllRecipients() != null && m.getAllRecipients()[0].toString().equals(address)
-                    && m.getSubject().startsWith("【催办】")) {
+            if (m.getAllRecipients() != null && m.getAllRecipients()[0].toString().equals(address)) {
                 to.add(m);
             }
         }
